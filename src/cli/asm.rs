@@ -1,0 +1,10 @@
+//! `orderlab asm` (not built yet).
+
+use crate::CliError;
+
+#[derive(clap::Args, Debug, Default)]
+pub struct Args {}
+
+pub fn main(_args: Args) -> Result<u8, CliError> {
+    Err(CliError::bad_input("`orderlab asm` is not built yet"))
+}

@@ -1,0 +1,10 @@
+//! `orderlab check` (not built yet).
+
+use crate::CliError;
+
+#[derive(clap::Args, Debug, Default)]
+pub struct Args {}
+
+pub fn main(_args: Args) -> Result<u8, CliError> {
+    Err(CliError::bad_input("`orderlab check` is not built yet"))
+}

@@ -1,0 +1,8 @@
+//! Litmus tests in herd7's C syntax: the AST, the parser, the printer.
+
+pub mod ast;
+pub mod parse;
+pub mod print;
+
+pub use ast::*;
+

@@ -1,0 +1,1 @@
+//! herd C parser

@@ -1,0 +1,49 @@
+//! The hardware runner: pinned threads reused across rounds, arrays of independent instances,
+//! a timebase start, histograms and verdicts.
+//!
+//! Everything the runner can run implements [`Litmus`]: catalog tests compiled by `build.rs`,
+//! map-driven tests (`crate::map`), hand-written asm kernels.
+
+use crate::litmus::Test;
+
+/// Where a runnable test comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A file of `litmus/`, compiled to Rust thread functions by `build.rs`.
+    Catalog,
+    /// Driven by the production map's code (`crate::map`).
+    Map,
+    /// A hand-written assembly kernel (`asm/<arch>/*.S`).
+    AsmKernel,
+    /// A litmus file outside the catalog, run by the interpreter.
+    Interpreted,
+}
+
+/// A test the runner can execute.
+pub trait Litmus: Send + Sync {
+    /// The litmus description: name, threads, condition. For map-driven tests and asm kernels
+    /// it is the abstract protocol (the model checker gives the verdict from it), and its
+    /// thread count equals the number of threads actually run.
+    fn test(&self) -> &Test;
+    fn source(&self) -> Source;
+    /// Allocate `n` independent instances, each in its initial state.
+    fn instances(&self, n: usize) -> Box<dyn Instances>;
+}
+
+/// `n` independent copies of a test's shared state and result registers.
+///
+/// The harness calls `run(t, i)` from thread `t` (pinned) for every instance `i`, all threads
+/// of instance `i` starting at the same timebase instant; then, after every thread finished
+/// the round, `outcome(i, ..)` from one thread, then `reset()` before the next round.
+pub trait Instances: Send + Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Run thread `thread` of the test on instance `instance`, storing its registers.
+    fn run(&self, thread: usize, instance: usize);
+    /// Write the final state of `instance`, aligned with `Test::observables()`, into `out`.
+    fn outcome(&self, instance: usize, out: &mut [i64]);
+    /// Return every instance to its initial state.
+    fn reset(&self);
+}
