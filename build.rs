@@ -1,1 +1,20 @@
-fn main() {}
+//! Build script: turns every litmus file of `litmus/` into Rust thread functions
+//! (`build/codegen.rs`) and assembles the hand-written asm kernels of `asm/<arch>/`
+//! (`build/kernels.rs`).
+
+#[path = "src/litmus/ast.rs"]
+#[allow(dead_code)]
+mod ast;
+#[path = "src/litmus/parse.rs"]
+#[allow(dead_code)]
+mod parse;
+
+#[path = "build/codegen.rs"]
+mod codegen;
+#[path = "build/kernels.rs"]
+mod kernels;
+
+fn main() {
+    codegen::main();
+    kernels::main();
+}

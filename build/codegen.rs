@@ -1,0 +1,3 @@
+//! Catalog codegen (owned by the runner work).
+
+pub fn main() {}

@@ -1,0 +1,3 @@
+//! Asm kernels built with `cc` (owned by the asm work).
+
+pub fn main() {}
