@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod litmus;
+pub mod map;
 pub mod run;
 pub mod sync;
 

@@ -5,4 +5,3 @@ pub mod parse;
 pub mod print;
 
 pub use ast::*;
-
