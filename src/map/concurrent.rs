@@ -625,6 +625,30 @@ where
         }
     }
 
+    /// The lab's growth litmus test: start a growth now (if none is running).
+    pub(crate) fn lab_start_growth(&self) {
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: writer lock held; `t` is the current table.
+        unsafe {
+            if (*t).old.load(Ordering::Relaxed).is_null() {
+                self.hash_grow(w, t);
+            }
+        }
+    }
+
+    /// The lab's growth litmus test: the evacuation step a write of `hash` would do.
+    pub(crate) fn lab_grow_work(&self, hash: u64) {
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: writer lock held; `t` is the current table.
+        unsafe { self.grow_work(w, t, hash) }
+    }
+
     /// Remove every entry.
     pub fn clear(&self) {
         self.install_fresh(Table::alloc(0, ptr::null_mut()));
