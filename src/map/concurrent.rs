@@ -40,7 +40,8 @@ pub struct ConcurrentMap<K, V, S = RandomState, P: Policy = SeqCst> {
     /// The current table (while growing, it points to the old one).
     table: AtomicPtr<Table<K, V>>,
     len: AtomicUsize,
-    violations: AtomicU64,
+    /// Violations by kind: publication, growth, reclamation.
+    violations: [AtomicU64; 3],
     readers: Readers<P>,
     writer: Mutex<Writer>,
     hasher: S,
@@ -53,6 +54,18 @@ pub struct ConcurrentMap<K, V, S = RandomState, P: Policy = SeqCst> {
 unsafe impl<K: Send + Sync, V: Send + Sync, S: Send, P: Policy> Send for ConcurrentMap<K, V, S, P> {}
 // Safety: as above; `&ConcurrentMap` only reads `S` (hashing) from many threads.
 unsafe impl<K: Send + Sync, V: Send + Sync, S: Sync, P: Policy> Sync for ConcurrentMap<K, V, S, P> {}
+
+/// Violations counted by the lab's weak policies, by protocol (see
+/// [`ConcurrentMap::violations`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Violations {
+    /// A slot's tophash seen before its key or value pointer.
+    pub publication: u64,
+    /// A key present before growth missed in the new table.
+    pub growth: u64,
+    /// A table or cell used after the writer would have freed it.
+    pub reclamation: u64,
+}
 
 /// The writer's bookkeeping (under the writer lock).
 struct Writer {
@@ -127,7 +140,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         ConcurrentMap {
             table: AtomicPtr::new(Table::alloc(b, ptr::null_mut())),
             len: AtomicUsize::new(0),
-            violations: AtomicU64::new(0),
+            violations: std::array::from_fn(|_| AtomicU64::new(0)),
             readers: Readers::new(),
             writer: Mutex::new(Writer {
                 count: 0,
@@ -162,8 +175,19 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// writer would have freed while this reader still used it. Always 0 with [`SeqCst`]
     /// (reads do not even check).
     pub fn violations(&self) -> u64 {
-        // Relaxed: a counter.
-        self.violations.load(Ordering::Relaxed)
+        let v = self.violation_counts();
+        v.publication + v.growth + v.reclamation
+    }
+
+    /// [`violations`](Self::violations) by kind.
+    pub fn violation_counts(&self) -> Violations {
+        // Relaxed: counters.
+        let get = |i: usize| self.violations[i].load(Ordering::Relaxed);
+        Violations {
+            publication: get(0),
+            growth: get(1),
+            reclamation: get(2),
+        }
     }
 
     /// Objects retired and not yet freed (under the weak policies: quarantined too).
@@ -199,11 +223,11 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         P::load_ptr(&self.table)
     }
 
-    /// Count one violation.
+    /// Count one violation of kind `kind` (0 publication, 1 growth, 2 reclamation).
     #[cold]
-    fn violation(&self) {
+    fn violation(&self, kind: usize) {
         // Relaxed: a counter.
-        self.violations.fetch_add(1, Ordering::Relaxed);
+        self.violations[kind].fetch_add(1, Ordering::Relaxed);
     }
 
     /// The core of every read.
@@ -291,11 +315,16 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// Pinned, and `look` comes from [`look`](Self::look) under that pin.
     #[cold]
     unsafe fn check_weak(&self, look: &Look<K, V>) {
-        let mut bad = look.missed
-            || matches!(
-                look.probe,
-                Probe::StaleVal | Probe::Absent { stale_key: true }
-            );
+        if matches!(
+            look.probe,
+            Probe::StaleVal | Probe::Absent { stale_key: true }
+        ) {
+            self.violation(0);
+        }
+        if look.missed {
+            self.violation(1);
+        }
+        let mut bad = false;
         // Safety: the caller's contract; quarantined memory is never freed.
         unsafe {
             bad |= (*look.table).hdr.is_poisoned();
@@ -307,7 +336,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             }
         }
         if bad {
-            self.violation();
+            self.violation(2);
         }
     }
 
@@ -626,6 +655,7 @@ where
     }
 
     /// The lab's growth litmus test: start a growth now (if none is running).
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
     pub(crate) fn lab_start_growth(&self) {
         let mut guard = self.lock();
         let w = &mut *guard;
@@ -640,6 +670,7 @@ where
     }
 
     /// The lab's growth litmus test: the evacuation step a write of `hash` would do.
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
     pub(crate) fn lab_grow_work(&self, hash: u64) {
         let mut guard = self.lock();
         let w = &mut *guard;
@@ -837,7 +868,7 @@ impl<K: Clone, V: Clone, S, P: Policy> Iter<'_, K, V, S, P> {
                 let v = bucket.vals[i].load(Ordering::Acquire);
                 if k.is_null() || v.is_null() {
                     // A publication violation (weak policies only): skip the slot.
-                    self.map.violation();
+                    self.map.violation(0);
                     continue;
                 }
                 if v != tomb() {

@@ -33,7 +33,7 @@ pub const SEG_SLOTS: usize = 4;
 #[cfg(not(orderlab_loom))]
 const SEGMENTS: usize = 32;
 #[cfg(orderlab_loom)]
-const SEGMENTS: usize = 2;
+const SEGMENTS: usize = 4;
 /// Threads that can read a map at the same time with a slot of their own.
 pub const MAX_READERS: usize = SEG_SLOTS * SEGMENTS;
 

@@ -25,8 +25,8 @@ mod sealed {
 pub trait Policy: sealed::Sealed + Send + Sync + 'static {
     /// `relaxed`, `acqrel` or `seqcst` (used in litmus test names).
     const NAME: &'static str;
-    /// Whether the policy is safe, i.e. the writer really frees what the handshake says no
-    /// reader holds. The weak policies quarantine instead.
+    /// Whether the writer really frees what the handshake says no reader holds. The weak
+    /// policies quarantine instead (and so does every policy under loom).
     const FREES: bool;
     /// Ordering of the publication store (tophash byte, `evacuated` mark).
     const PUB_STORE: Ordering;
@@ -64,7 +64,9 @@ impl sealed::Sealed for Relaxed {}
 
 impl Policy for SeqCst {
     const NAME: &'static str = "seqcst";
-    const FREES: bool = true;
+    // Under loom nothing is freed: every policy quarantines and poisons, and readers count
+    // what they would have suffered, so loom judges the handshake by `violations()`.
+    const FREES: bool = !cfg!(orderlab_loom);
     const PUB_STORE: Ordering = Ordering::SeqCst;
     const PUB_LOAD: Ordering = Ordering::SeqCst;
 
