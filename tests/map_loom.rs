@@ -21,7 +21,10 @@ type Map<P> = ConcurrentMap<u64, u64, BuildHasherDefault<DefaultHasher>, P>;
 fn model(f: impl Fn() + Sync + Send + 'static) {
     let mut b = loom::model::Builder::new();
     // Bounded preemptions keep the growth test tractable; 3 is enough for every bug below.
-    b.preemption_bound = Some(3);
+    // (`LOOM_MAX_PREEMPTIONS`, read by `Builder::new`, overrides it.)
+    if b.preemption_bound.is_none() {
+        b.preemption_bound = Some(3);
+    }
     let runs = Arc::new(AtomicUsize::new(0));
     let counter = runs.clone();
     b.check(move || {
