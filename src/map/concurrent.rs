@@ -10,9 +10,9 @@ use std::ptr;
 use super::handshake::{Header, Mark, Readers, Retired, Retirer};
 use super::policy::{Policy, SeqCst};
 use super::table::{
-    alloc_key, alloc_val, free_key, free_table_deep, free_table_shell, free_table_unevacuated,
-    free_val, over_load_factor, probe, tomb, too_many_overflow, tophash, Bucket, KeyCell, Probe,
-    Table, ValCell, BUCKET_CNT, EMPTY_REST, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM, MIN_TOP_HASH,
+    alloc_entry, free_entry, free_table_deep, free_table_shell, free_table_unevacuated,
+    over_load_factor, probe, tomb, too_many_overflow, tophash, Bucket, Entry, Probe, Table,
+    BUCKET_CNT, EMPTY_REST, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM, MIN_TOP_HASH,
 };
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
@@ -29,7 +29,7 @@ use crate::sync::{Mutex, MutexGuard};
 ///   job); a lock keeps the writer side simple and obviously right, and a write spends most of
 ///   its time hashing and allocating cells anyway. Read-mostly workloads, the map's target,
 ///   never touch it.
-/// * `get` returns a **clone** of the value (`V: Clone`): the value cell may be retired as soon
+/// * `get` returns a **clone** of the value (`V: Clone`): the entry may be retired as soon
 ///   as the call returns, and a clone needs no guard type. Wrap large values in an `Arc`.
 ///   `insert` and `remove` return a clone of the previous value, like `std`'s return it.
 /// * `P` is the ordering [`Policy`]: [`SeqCst`] (the default) is the production one; the lab's
@@ -246,7 +246,10 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         // while we are pinned).
         let old = table.old.load(Ordering::Acquire);
         let mut look = Look {
-            probe: Probe::Absent { stale_key: false },
+            probe: Probe::Absent {
+                seen_top: false,
+                stale: false,
+            },
             table: t,
             old: ptr::null_mut(),
             evac_seen: false,
@@ -268,10 +271,14 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         look.evac_seen = true;
         // Safety: pinned, see above.
         look.probe = unsafe { probe::<K, V, Q, P>(table.bucket(hash), hash, key) };
-        if look.probe.is_absent() {
-            // A key never leaves a table, and evacuation copied every live key of the old
-            // bucket before marking it: if the old bucket has the key alive, the new table's
-            // copy was not visible yet (only the lab's weak policies allow that).
+        if let Probe::Absent {
+            seen_top: false, ..
+        } = look.probe
+        {
+            // Evacuation copied every live key of the old bucket before marking it, and a
+            // slot's tophash is never cleared: if the new chain shows no slot with the key's
+            // tophash while the old bucket has the key alive, the copy was not visible yet
+            // (only the lab's weak policies allow that).
             // Safety: pinned, see above.
             let again = unsafe { probe::<K, V, Q, P>(ob, hash, key) };
             if matches!(again, Probe::Live(..)) {
@@ -296,8 +303,8 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         // Safety: `t` was loaded under `pin`, held until the end of this function.
         let look = unsafe { self.look(t, hash, key) };
         let out = match look.probe {
-            // Safety: live cells stay alive while we are pinned.
-            Probe::Live(k, v) => Some(unsafe { f(&(*k).key, &(*v).val) }),
+            // Safety: live entries stay alive while we are pinned.
+            Probe::Live(e) => Some(unsafe { f(&(*e).key, &(*e).val) }),
             _ => None,
         };
         if !P::FREES {
@@ -315,10 +322,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// Pinned, and `look` comes from [`look`](Self::look) under that pin.
     #[cold]
     unsafe fn check_weak(&self, look: &Look<K, V>) {
-        if matches!(
-            look.probe,
-            Probe::StaleVal | Probe::Absent { stale_key: true }
-        ) {
+        if let Probe::Absent { stale: true, .. } = look.probe {
             self.violation(0);
         }
         if look.missed {
@@ -331,8 +335,8 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             if !look.old.is_null() {
                 bad |= (*look.old).hdr.is_poisoned();
             }
-            if let Probe::Live(k, v) = look.probe {
-                bad |= (*k).hdr.is_poisoned() || (*v).hdr.is_poisoned();
+            if let Probe::Live(e) = look.probe {
+                bad |= (*e).hdr.is_poisoned();
             }
         }
         if bad {
@@ -419,7 +423,7 @@ where
             self.grow_work(w, t, hash);
             let mut found = find(t, hash, &key);
             if let Some((b, i)) = found.slot {
-                return self.replace(w, &*b, i, alloc_val(value));
+                return self.replace(w, &*b, i, alloc_entry(hash, key, value));
             }
             if (*t).old.load(Ordering::Relaxed).is_null()
                 && (over_load_factor(w.used + 1, (*t).b) || too_many_overflow(w.noverflow, (*t).b))
@@ -428,9 +432,7 @@ where
                 self.grow_work(w, t, hash);
                 found = find(t, hash, &key);
             }
-            let k = alloc_key(hash, key);
-            let v = alloc_val(value);
-            self.place(w, found, tophash(hash), k, v);
+            self.place(w, found, tophash(hash), alloc_entry(hash, key, value));
             w.used += 1;
             w.count += 1;
             // Relaxed: a statistic.
@@ -460,66 +462,50 @@ where
         }
     }
 
-    /// Store `new` (a value cell or the tombstone) into a slot holding the key; retire the old
-    /// value. Returns a clone of it.
+    /// Store `new` (a new entry for the same key, or the tombstone) into the slot of a live
+    /// entry; retire the old entry. Returns a clone of its value.
     ///
     /// # Safety
-    /// Writer lock held; `b` is a bucket of the current table.
+    /// Writer lock held; `b` is a bucket of the current table and slot `i` holds a live entry.
     unsafe fn replace(
         &self,
         w: &mut Writer,
         b: &Bucket<K, V>,
         i: usize,
-        new: *mut ValCell<V>,
+        new: *mut Entry<K, V>,
     ) -> Option<V>
     where
         V: Clone,
     {
         // Relaxed: only writers store slots, and they are serialized by the lock.
-        let old = b.vals[i].load(Ordering::Relaxed);
-        if old == tomb() && new == tomb() {
-            return None;
+        let old = b.entries[i].load(Ordering::Relaxed);
+        // Release: a new entry was fully written before it becomes reachable.
+        b.entries[i].store(new, Ordering::Release);
+        if new == tomb() {
+            w.count -= 1;
+            // Relaxed: a statistic.
+            self.len.store(w.count, Ordering::Relaxed);
         }
-        // Release: a new value cell was fully written before it becomes reachable.
-        b.vals[i].store(new, Ordering::Release);
-        let prev = if old == tomb() {
-            w.count += 1;
-            None
-        } else {
-            if new == tomb() {
-                w.count -= 1;
-            }
-            // Safety: `old` is a live value cell; we still keep it alive (retire below).
-            let prev = unsafe { (*old).val.clone() };
-            // Safety: unreachable from the table since the store above; freed once.
-            w.retirer
-                .retire(unsafe { Retired::new(old as *mut Header, free_val::<V>) });
-            Some(prev)
-        };
-        // Relaxed: a statistic.
-        self.len.store(w.count, Ordering::Relaxed);
+        // Safety: `old` is a live entry; we still keep it alive (retire below).
+        let prev = unsafe { (*old).val.clone() };
+        // Safety: unreachable from the table since the store above; freed once.
+        w.retirer
+            .retire(unsafe { Retired::new(old as *mut Header, free_entry::<K, V>) });
         w.retirer.maybe_seal(&self.readers);
-        prev
+        Some(prev)
     }
 
     /// Put a new key in the free slot `found` located, or in a new overflow bucket.
     ///
     /// # Safety
     /// Writer lock held; `found` was computed on the current table since the last change.
-    unsafe fn place(
-        &self,
-        w: &mut Writer,
-        found: Found<K, V>,
-        top: u8,
-        k: *mut KeyCell<K>,
-        v: *mut ValCell<V>,
-    ) {
+    unsafe fn place(&self, w: &mut Writer, found: Found<K, V>, top: u8, e: *mut Entry<K, V>) {
         if let Some((b, i)) = found.free {
             // Safety: the caller's contract.
-            unsafe { (*b).fill::<P>(i, top, k, v) };
+            unsafe { (*b).fill::<P>(i, top, e) };
         } else {
             let nb = Box::new(Bucket::new());
-            nb.fill::<P>(0, top, k, v);
+            nb.fill::<P>(0, top, e);
             // Release: the overflow bucket is fully written before it becomes reachable.
             // Safety: `found.last` is the chain's last bucket (caller's contract).
             unsafe {
@@ -603,19 +589,13 @@ where
                         break;
                     }
                     // Relaxed: the writer's own earlier stores.
-                    let k = bucket.keys[s].load(Ordering::Relaxed);
-                    let v = bucket.vals[s].load(Ordering::Relaxed);
-                    if v == tomb() {
-                        // A dead key is not copied; readers of the old bucket may still
-                        // compare against it, so it is retired, not freed.
-                        // Safety: unreachable from the new table (never copied); freed once
-                        // (table frees skip evacuated chains).
-                        w.retirer
-                            .retire(unsafe { Retired::new(k as *mut Header, free_key::<K>) });
+                    let e = bucket.entries[s].load(Ordering::Relaxed);
+                    if e == tomb() {
+                        // A dead slot is not copied (its entry was retired by `remove`).
                         continue;
                     }
-                    // Safety: a live key cell, immutable.
-                    let hash = unsafe { (*k).hash };
+                    // Safety: a live entry, immutable.
+                    let hash = unsafe { (*e).hash };
                     let dest = if doubled && hash as usize & oldn != 0 {
                         i + oldn
                     } else {
@@ -624,7 +604,7 @@ where
                     // Safety: writer lock; `dest` chain belongs to the current table.
                     unsafe {
                         let found = find_free(&table.buckets[dest]);
-                        self.place(w, found, th, k, v);
+                        self.place(w, found, th, e);
                     }
                     w.used += 1;
                 }
@@ -645,7 +625,7 @@ where
                 // Release: pairs with readers' Acquire load of `old` (publishing null).
                 table.old.store(ptr::null_mut(), Ordering::Release);
                 // Safety: unreachable from the current table since the store above; its live
-                // cells moved, its dead keys were retired one by one.
+                // entries moved, its dead ones were retired by `remove`.
                 w.retirer
                     .retire(unsafe { Retired::new(old as *mut Header, free_table_shell::<K, V>) });
                 // ... then the writer half of the handshake.
@@ -695,8 +675,8 @@ where
         let t = self.table.load(Ordering::Relaxed);
         // Release: the fresh table is fully written before readers can load it.
         self.table.store(fresh, Ordering::Release);
-        // Safety: `t` (and its old table) are unreachable since the store; their cells are
-        // not shared with any other table (an evacuated chain's cells are owned by `t`).
+        // Safety: `t` (and its old table) are unreachable since the store; their entries are
+        // not shared with any other table (an evacuated chain's entries are owned by `t`).
         unsafe {
             let old = (*t).old.load(Ordering::Relaxed);
             if !old.is_null() {
@@ -755,10 +735,13 @@ where
                 continue;
             }
             // Relaxed: as above.
-            let k = bucket.keys[i].load(Ordering::Relaxed);
-            // Safety: a published key cell, alive while in the table.
-            let kc = unsafe { &*k };
-            if kc.hash == hash && kc.key.borrow() == key {
+            let e = bucket.entries[i].load(Ordering::Relaxed);
+            if e == tomb() {
+                continue;
+            }
+            // Safety: a published entry, alive while in the table.
+            let entry = unsafe { &*e };
+            if entry.hash == hash && entry.key.borrow() == key {
                 return Found {
                     slot: Some((b, i)),
                     free: None,
@@ -863,17 +846,16 @@ impl<K: Clone, V: Clone, S, P: Policy> Iter<'_, K, V, S, P> {
                 if th == EMPTY_REST {
                     return;
                 }
-                // Acquire: pairs with the Release stores of the cell pointers.
-                let k = bucket.keys[i].load(Ordering::Acquire);
-                let v = bucket.vals[i].load(Ordering::Acquire);
-                if k.is_null() || v.is_null() {
+                // Acquire: pairs with the Release store of the entry pointer.
+                let e = bucket.entries[i].load(Ordering::Acquire);
+                if e.is_null() {
                     // A publication violation (weak policies only): skip the slot.
                     self.map.violation(0);
                     continue;
                 }
-                if v != tomb() {
-                    // Safety: live cells stay alive while pinned.
-                    unsafe { self.buf.push(((*k).key.clone(), (*v).val.clone())) };
+                if e != tomb() {
+                    // Safety: live entries stay alive while pinned.
+                    unsafe { self.buf.push(((*e).key.clone(), (*e).val.clone())) };
                 }
             }
             // Acquire: an overflow bucket is fully written before its publication.

@@ -9,14 +9,13 @@
 //! * a growing table keeps a pointer to the old one; writers evacuate old buckets incrementally.
 //!
 //! Differences from Go, all forced by readers running concurrently with the writer:
-//! * keys and values live in their own immutable cells ([`KeyCell`], [`ValCell`]) behind atomic
-//!   pointers, never inline: a reader may be reading a slot while the writer writes it, so a
-//!   slot's words are atomics and a published cell is never written again. Replacing a value
-//!   publishes a new cell and retires the old one.
-//! * a slot, once it holds a key, holds that key for the table's life: `remove` stores a
-//!   tombstone value instead of clearing the slot (Go's `emptyOne`), so a reader can never see
-//!   a slot change keys under it. Dead slots are dropped by the next growth (same-size growth
-//!   when they are many).
+//! * a key and its value live in an immutable [`Entry`] behind an atomic pointer, never inline:
+//!   a reader may be reading a slot while the writer writes it, so a slot's words are atomics
+//!   and a published entry is never written again. Replacing a value publishes a new entry in
+//!   the same slot and retires the old one.
+//! * `remove` stores a tombstone entry pointer instead of emptying the slot (Go's `emptyOne`)
+//!   and the slot stays dead for the table's life, so a reader can never see a slot change keys
+//!   under it. Dead slots are dropped by the next growth (same-size growth when they are many).
 //! * old buckets are never modified during evacuation (readers may be scanning them); instead
 //!   of Go's per-slot `evacuatedX/Y/Empty` tophash marks, a bucket has one `evacuated` word,
 //!   stored after its entries were copied (the growth protocol). The reserved tophash values
@@ -71,63 +70,43 @@ pub fn too_many_overflow(noverflow: usize, b: u8) -> bool {
     noverflow >= 1usize << b.min(15)
 }
 
-/// A key and its hash, immutable once published.
+/// An entry: a key, its hash and a value, immutable once published.
 #[repr(C)]
-pub(crate) struct KeyCell<K> {
+pub(crate) struct Entry<K, V> {
     pub(crate) hdr: Header,
     pub(crate) hash: u64,
     pub(crate) key: K,
-}
-
-/// A value, immutable once published.
-#[repr(C)]
-pub(crate) struct ValCell<V> {
-    pub(crate) hdr: Header,
     pub(crate) val: V,
 }
 
 static TOMB_SENTINEL: u8 = 0;
 
-/// The value pointer of a removed entry (never dereferenced).
+/// The entry pointer of a removed entry's slot (never dereferenced).
 #[inline]
-pub(crate) fn tomb<V>() -> *mut ValCell<V> {
-    ptr::addr_of!(TOMB_SENTINEL) as *mut ValCell<V>
+pub(crate) fn tomb<K, V>() -> *mut Entry<K, V> {
+    ptr::addr_of!(TOMB_SENTINEL) as *mut Entry<K, V>
 }
 
-pub(crate) fn alloc_key<K>(hash: u64, key: K) -> *mut KeyCell<K> {
-    Box::into_raw(Box::new(KeyCell {
+pub(crate) fn alloc_entry<K, V>(hash: u64, key: K, val: V) -> *mut Entry<K, V> {
+    Box::into_raw(Box::new(Entry {
         hdr: Header::new(),
         hash,
         key,
-    }))
-}
-
-pub(crate) fn alloc_val<V>(val: V) -> *mut ValCell<V> {
-    Box::into_raw(Box::new(ValCell {
-        hdr: Header::new(),
         val,
     }))
 }
 
 /// # Safety
-/// `h` came from [`alloc_key`] and is freed once.
-pub(crate) unsafe fn free_key<K>(h: *mut Header) {
-    // Safety: caller's contract; `Header` is the first field of the repr(C) cell.
-    drop(unsafe { Box::from_raw(h as *mut KeyCell<K>) });
-}
-
-/// # Safety
-/// `h` came from [`alloc_val`] and is freed once.
-pub(crate) unsafe fn free_val<V>(h: *mut Header) {
-    // Safety: caller's contract; `Header` is the first field of the repr(C) cell.
-    drop(unsafe { Box::from_raw(h as *mut ValCell<V>) });
+/// `h` came from [`alloc_entry`] and is freed once.
+pub(crate) unsafe fn free_entry<K, V>(h: *mut Header) {
+    // Safety: caller's contract; `Header` is the first field of the repr(C) entry.
+    drop(unsafe { Box::from_raw(h as *mut Entry<K, V>) });
 }
 
 /// A bucket: 8 slots and the overflow link.
 pub(crate) struct Bucket<K, V> {
     pub(crate) tophash: [AtomicU8; BUCKET_CNT],
-    pub(crate) keys: [AtomicPtr<KeyCell<K>>; BUCKET_CNT],
-    pub(crate) vals: [AtomicPtr<ValCell<V>>; BUCKET_CNT],
+    pub(crate) entries: [AtomicPtr<Entry<K, V>>; BUCKET_CNT],
     pub(crate) overflow: AtomicPtr<Bucket<K, V>>,
     /// In an old table's head buckets: nonzero once the chain's entries were copied to the
     /// new table.
@@ -138,27 +117,18 @@ impl<K, V> Bucket<K, V> {
     pub(crate) fn new() -> Self {
         Bucket {
             tophash: std::array::from_fn(|_| AtomicU8::new(EMPTY_REST)),
-            keys: std::array::from_fn(|_| AtomicPtr::new(ptr::null_mut())),
-            vals: std::array::from_fn(|_| AtomicPtr::new(ptr::null_mut())),
+            entries: std::array::from_fn(|_| AtomicPtr::new(ptr::null_mut())),
             overflow: AtomicPtr::new(ptr::null_mut()),
             evacuated: AtomicU8::new(0),
         }
     }
 
-    /// Writer: fill slot `i` (free until now): key and value cells first, then the tophash
+    /// Writer: fill slot `i` (free until now): the entry pointer first, then the tophash
     /// byte, which publishes the slot (the bucket-publication protocol).
     #[inline]
-    pub(crate) fn fill<P: Policy>(
-        &self,
-        i: usize,
-        top: u8,
-        k: *mut KeyCell<K>,
-        v: *mut ValCell<V>,
-    ) {
-        // Release: the key cell was fully written before it becomes reachable.
-        self.keys[i].store(k, Ordering::Release);
-        // Release: the value cell was fully written before it becomes reachable.
-        self.vals[i].store(v, Ordering::Release);
+    pub(crate) fn fill<P: Policy>(&self, i: usize, top: u8, e: *mut Entry<K, V>) {
+        // Release: the entry was fully written before it becomes reachable.
+        self.entries[i].store(e, Ordering::Release);
         self.tophash[i].store(top, P::PUB_STORE);
     }
 }
@@ -167,21 +137,11 @@ impl<K, V> Bucket<K, V> {
 #[derive(Debug)]
 pub(crate) enum Probe<K, V> {
     /// A live entry.
-    Live(*mut KeyCell<K>, *mut ValCell<V>),
-    /// The key's slot holds a tombstone.
-    Dead,
-    /// A matching tophash whose value pointer was not yet visible: a publication violation
-    /// (only the lab's Relaxed policy allows it).
-    StaleVal,
-    /// Not in this chain. `stale_key`: some slot's tophash was visible before its key pointer
-    /// (a publication violation; that slot might have been the key).
-    Absent { stale_key: bool },
-}
-
-impl<K, V> Probe<K, V> {
-    pub(crate) fn is_absent(&self) -> bool {
-        matches!(self, Probe::Absent { .. })
-    }
+    Live(*mut Entry<K, V>),
+    /// Not in this chain. `seen_top`: some slot had the key's tophash (a removed entry, another
+    /// key, or `stale`); `stale`: some slot's tophash was visible before its entry pointer — a
+    /// publication violation (only the lab's Relaxed policy allows it).
+    Absent { seen_top: bool, stale: bool },
 }
 
 /// Reader: look for `key` in the chain starting at `head`.
@@ -200,7 +160,7 @@ where
     Q: Eq + ?Sized,
 {
     let top = tophash(hash);
-    let mut stale_key = false;
+    let (mut seen_top, mut stale) = (false, false);
     let mut b = head;
     while !b.is_null() {
         // Safety: the caller keeps the chain alive; `b` was published with Release and read
@@ -209,36 +169,31 @@ where
         for i in 0..BUCKET_CNT {
             let th = bucket.tophash[i].load(P::PUB_LOAD);
             if th == EMPTY_REST {
-                return Probe::Absent { stale_key };
+                return Probe::Absent { seen_top, stale };
             }
             if th != top {
                 continue;
             }
-            // Acquire: pairs with the Release store of the key cell pointer.
-            let k = bucket.keys[i].load(Ordering::Acquire);
-            if k.is_null() {
-                stale_key = true;
+            seen_top = true;
+            // Acquire: pairs with the Release store of the entry pointer.
+            let e = bucket.entries[i].load(Ordering::Acquire);
+            if e.is_null() {
+                stale = true;
                 continue;
             }
-            // Safety: a published key cell is immutable and alive while we are pinned.
-            let kc = unsafe { &*k };
-            if kc.hash != hash || kc.key.borrow() != key {
+            if e == tomb() {
                 continue;
             }
-            // Acquire: pairs with the Release store of the value cell pointer.
-            let v = bucket.vals[i].load(Ordering::Acquire);
-            return if v.is_null() {
-                Probe::StaleVal
-            } else if v == tomb() {
-                Probe::Dead
-            } else {
-                Probe::Live(k, v)
-            };
+            // Safety: a published entry is immutable and alive while we are pinned.
+            let entry = unsafe { &*e };
+            if entry.hash == hash && entry.key.borrow() == key {
+                return Probe::Live(e);
+            }
         }
         // Acquire: an overflow bucket is fully written before its Release publication.
         b = bucket.overflow.load(Ordering::Acquire);
     }
-    Probe::Absent { stale_key }
+    Probe::Absent { seen_top, stale }
 }
 
 /// A table of 2^B buckets; while growing, `old` points to the table being evacuated.
@@ -302,15 +257,10 @@ unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
             if free_cells {
                 for i in 0..BUCKET_CNT {
                     // Relaxed: unreachable table, as above.
-                    let k = bucket.keys[i].load(Ordering::Relaxed);
-                    let v = bucket.vals[i].load(Ordering::Relaxed);
-                    if !k.is_null() {
-                        // Safety: the slot owns its key cell.
-                        unsafe { free_key::<K>(k as *mut Header) }
-                    }
-                    if !v.is_null() && v != tomb() {
-                        // Safety: the slot owns its live value cell.
-                        unsafe { free_val::<V>(v as *mut Header) }
+                    let e = bucket.entries[i].load(Ordering::Relaxed);
+                    if !e.is_null() && e != tomb() {
+                        // Safety: the slot owns its live entry.
+                        unsafe { free_entry::<K, V>(e as *mut Header) }
                     }
                 }
             }
