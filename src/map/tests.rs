@@ -121,7 +121,7 @@ fn insert_get_remove_like_std() {
             x ^= x << 17;
             let k = x % N;
             match x % 5 {
-                0 | 1 | 2 => assert_eq!(m.insert(k, x), model.insert(k, x)),
+                0..=2 => assert_eq!(m.insert(k, x), model.insert(k, x)),
                 3 => assert_eq!(m.remove(k), model.remove(&k)),
                 _ => assert_eq!(m.get(k), model.get(&k).copied()),
             }
