@@ -231,6 +231,16 @@ fn single_threaded(c: &mut Criterion) {
             s
         })
     });
+    g.bench_function(BenchmarkId::from_parameter("orderlab-pinned"), |b| {
+        b.iter(|| {
+            let guard = ours.pin_reads();
+            let mut s = 0u64;
+            for k in &keys {
+                s = s.wrapping_add(*guard.get_ref(k).unwrap());
+            }
+            s
+        })
+    });
     g.bench_function(BenchmarkId::from_parameter("std"), |b| {
         b.iter(|| {
             let mut s = 0u64;

@@ -297,9 +297,22 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         Q: Hash + Eq + ?Sized,
         S: BuildHasher,
     {
-        let hash = self.hasher.hash_one(key);
         let pin = self.pin();
-        let t = self.load_table(&pin);
+        let out = self.read_pinned(&pin, key, f);
+        drop(pin);
+        out
+    }
+
+    /// Look `key` up under a pin the caller holds, call `f` on a live entry, count violations.
+    #[inline]
+    fn read_pinned<Q, R>(&self, pin: &Pin<'_, P>, key: &Q, f: impl FnOnce(&K, &V) -> R) -> Option<R>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+    {
+        let hash = self.hasher.hash_one(key);
+        let t = self.load_table(pin);
         // Safety: `t` was loaded under `pin`, held until the end of this function.
         let look = unsafe { self.look(t, hash, key) };
         let out = match look.probe {
@@ -312,7 +325,6 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             // drops, so these headers are readable even when the handshake failed.
             unsafe { self.check_weak(&look) };
         }
-        drop(pin);
         out
     }
 
@@ -363,6 +375,16 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         S: BuildHasher,
     {
         self.read(key, f)
+    }
+
+    /// Pin this thread once for a batch of reads: [`ReadGuard::get`] then skips the per-call
+    /// handshake (its SeqCst fence), like papaya's `pin`. Memory retired meanwhile waits for
+    /// the guard, so keep it short-lived. Not `Send`.
+    pub fn pin_reads(&self) -> ReadGuard<'_, K, V, S, P> {
+        ReadGuard {
+            map: self,
+            pin: self.pin(),
+        }
     }
 
     /// Whether `key` is present. Never locks.
@@ -817,6 +839,47 @@ where
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// Reads under one pin (see [`ConcurrentMap::pin_reads`]).
+pub struct ReadGuard<'a, K, V, S, P: Policy> {
+    map: &'a ConcurrentMap<K, V, S, P>,
+    pin: Pin<'a, P>,
+}
+
+impl<K, V, S: BuildHasher, P: Policy> ReadGuard<'_, K, V, S, P> {
+    /// A clone of the value of `key` (see [`ConcurrentMap::get`]).
+    #[inline]
+    pub fn get<Q>(&self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        V: Clone,
+    {
+        self.map.read_pinned(&self.pin, key, |_, v| v.clone())
+    }
+
+    /// A reference to the value of `key`, valid while the guard lives.
+    #[inline]
+    pub fn get_ref<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let v = self.map.read_pinned(&self.pin, key, |_, v| v as *const V)?;
+        // Safety: the entry stays alive while this guard's pin is held, i.e. for `&self`.
+        Some(unsafe { &*v })
+    }
+
+    /// Whether `key` is present.
+    #[inline]
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.map.read_pinned(&self.pin, key, |_, _| ()).is_some()
     }
 }
 

@@ -28,7 +28,7 @@ pub mod litmus;
 pub mod policy;
 pub mod table;
 
-pub use concurrent::{ConcurrentMap, Iter, Violations};
+pub use concurrent::{ConcurrentMap, Iter, ReadGuard, Violations};
 pub use policy::{AcqRel, Policy, Relaxed, SeqCst};
 
 /// The map-driven litmus tests (`map.publish+relaxed`, `map.grow+acqrel`,
