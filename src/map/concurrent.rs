@@ -434,34 +434,49 @@ where
         V: Clone,
     {
         let hash = self.hasher.hash_one(&key);
+        // Allocate before locking: the critical section stays short.
+        let e = alloc_entry(hash, key, value);
         let mut guard = self.lock();
         let w = &mut *guard;
         // Relaxed: writers are serialized by the lock, which orders this load after the last
         // writer's store.
         let mut t = self.table.load(Ordering::Relaxed);
         // Safety: the writer lock is held; every table the writer reaches is alive (only
-        // the writer retires tables).
-        unsafe {
+        // the writer retires tables). `e` is ours until published.
+        let prev = unsafe {
             self.grow_work(w, t, hash);
-            let mut found = find(t, hash, &key);
+            let mut found = find(t, hash, &(*e).key);
             if let Some((b, i)) = found.slot {
-                return self.replace(w, &*b, i, alloc_entry(hash, key, value));
+                self.replace(w, &*b, i, e)
+            } else {
+                if (*t).old.load(Ordering::Relaxed).is_null()
+                    && (over_load_factor(w.used + 1, (*t).b)
+                        || too_many_overflow(w.noverflow, (*t).b))
+                {
+                    t = self.hash_grow(w, t);
+                    self.grow_work(w, t, hash);
+                    found = find(t, hash, &(*e).key);
+                }
+                self.place(w, found, tophash(hash), e);
+                w.used += 1;
+                w.count += 1;
+                // Relaxed: a statistic.
+                self.len.store(w.count, Ordering::Relaxed);
+                w.retirer.maybe_seal(&self.readers);
+                None
             }
-            if (*t).old.load(Ordering::Relaxed).is_null()
-                && (over_load_factor(w.used + 1, (*t).b) || too_many_overflow(w.noverflow, (*t).b))
-            {
-                t = self.hash_grow(w, t);
-                self.grow_work(w, t, hash);
-                found = find(t, hash, &key);
-            }
-            self.place(w, found, tophash(hash), alloc_entry(hash, key, value));
-            w.used += 1;
-            w.count += 1;
-            // Relaxed: a statistic.
-            self.len.store(w.count, Ordering::Relaxed);
-            w.retirer.maybe_seal(&self.readers);
-            None
-        }
+        };
+        self.unlock(guard);
+        prev
+    }
+
+    /// Release the writer lock, then free what reclamation released (outside the lock).
+    fn unlock(&self, mut guard: MutexGuard<'_, Writer>) {
+        let garbage = guard.retirer.take_garbage();
+        drop(guard);
+        // Safety: `take_garbage` only returns objects the handshake proved unreachable by any
+        // reader, each once.
+        unsafe { Retirer::free(garbage) }
     }
 
     /// Remove `key`; returns a clone of its value.
@@ -477,11 +492,15 @@ where
         // Relaxed: ordered by the writer lock, as in `insert`.
         let t = self.table.load(Ordering::Relaxed);
         // Safety: the writer lock is held; see `insert`.
-        unsafe {
+        let prev = unsafe {
             self.grow_work(w, t, hash);
-            let (b, i) = find(t, hash, key).slot?;
-            self.replace(w, &*b, i, tomb())
-        }
+            match find(t, hash, key).slot {
+                Some((b, i)) => self.replace(w, &*b, i, tomb()),
+                None => None,
+            }
+        };
+        self.unlock(guard);
+        prev
     }
 
     /// Store `new` (a new entry for the same key, or the tombstone) into the slot of a live
@@ -679,7 +698,8 @@ where
         // Relaxed: ordered by the writer lock, as in `insert`.
         let t = self.table.load(Ordering::Relaxed);
         // Safety: writer lock held; `t` is the current table.
-        unsafe { self.grow_work(w, t, hash) }
+        unsafe { self.grow_work(w, t, hash) };
+        self.unlock(guard);
     }
 
     /// Remove every entry.
@@ -716,7 +736,9 @@ where
         w.nevacuate = 0;
         // Relaxed: a statistic.
         self.len.store(0, Ordering::Relaxed);
-        w.retirer.seal(&self.readers)
+        let dirty = w.retirer.seal(&self.readers);
+        self.unlock(guard);
+        dirty
     }
 }
 

@@ -144,32 +144,39 @@ impl<P: Policy> Readers<P> {
     }
 
     /// The slot of reader number `id`, allocating its segment if needed.
+    #[inline]
     fn slot(&self, id: usize) -> Option<&Slot> {
         let (seg, i) = (id / SEG_SLOTS, id % SEG_SLOTS);
         let cell = self.segs.get(seg)?;
         // Acquire: the segment was fully initialised before its Release publication.
         let mut p = cell.load(Ordering::Acquire);
         if p.is_null() {
-            let fresh = Box::into_raw(Box::new(std::array::from_fn::<Slot, SEG_SLOTS, _>(|_| {
-                Slot::new()
-            })));
-            // AcqRel: Release publishes our segment; Acquire reads a racing winner's.
-            match cell.compare_exchange(
-                std::ptr::null_mut(),
-                fresh,
-                Ordering::AcqRel,
-                Ordering::Acquire,
-            ) {
-                Ok(_) => p = fresh,
-                Err(winner) => {
-                    // Safety: `fresh` was never published; we still own it.
-                    drop(unsafe { Box::from_raw(fresh) });
-                    p = winner;
-                }
-            }
+            p = Self::alloc_segment(cell);
         }
         // Safety: segments live until the map is dropped, and `&self` borrows the map.
         Some(unsafe { &(*p)[i] })
+    }
+
+    /// Allocate and publish a segment (or return the one a racing thread published).
+    #[cold]
+    fn alloc_segment(cell: &AtomicPtr<Segment>) -> *mut Segment {
+        let fresh = Box::into_raw(Box::new(std::array::from_fn::<Slot, SEG_SLOTS, _>(|_| {
+            Slot::new()
+        })));
+        // AcqRel: Release publishes our segment; Acquire reads a racing winner's.
+        match cell.compare_exchange(
+            std::ptr::null_mut(),
+            fresh,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        ) {
+            Ok(_) => fresh,
+            Err(winner) => {
+                // Safety: `fresh` was never published; we still own it.
+                drop(unsafe { Box::from_raw(fresh) });
+                winner
+            }
+        }
     }
 
     /// Pre-allocate the segments holding reader numbers below `n` (keeps allocation out of a
@@ -327,6 +334,8 @@ pub(crate) struct Retirer {
     pending: Vec<Retired>,
     bags: VecDeque<Bag>,
     quarantine: Vec<Retired>,
+    /// Released by the handshake, to be freed once the writer lock is released.
+    garbage: Vec<Retired>,
 }
 
 // Safety: the raw pointers are owned, unreachable objects; moving the list between threads
@@ -377,9 +386,9 @@ impl Retirer {
                 let bag = self.bags.remove(i).expect("index checked");
                 for r in bag.items {
                     if P::FREES {
-                        // Safety: unreachable since before the scan, and every reader seen
-                        // inside then has left since: no reader can still hold it.
-                        unsafe { (r.free)(r.ptr) }
+                        // Unreachable since before the scan, and every reader seen inside
+                        // then has left since: no reader can still hold it.
+                        self.garbage.push(r);
                     } else {
                         // Safety: quarantined objects are never freed before the map drops.
                         let hdr = unsafe { &*r.ptr };
@@ -394,9 +403,27 @@ impl Retirer {
         }
     }
 
-    /// Objects retired and not yet freed (pending, sealed, quarantined).
+    /// What the handshake released since the last call (the caller frees it with
+    /// [`Retirer::free`], outside the writer lock).
+    pub(crate) fn take_garbage(&mut self) -> Vec<Retired> {
+        std::mem::take(&mut self.garbage)
+    }
+
+    /// Free released objects.
+    ///
+    /// # Safety
+    /// Each object comes from [`Retirer::take_garbage`] (no reader can reach it).
+    pub(crate) unsafe fn free(garbage: Vec<Retired>) {
+        for r in garbage {
+            // Safety: the caller's contract; each object once.
+            unsafe { (r.free)(r.ptr) }
+        }
+    }
+
+    /// Objects retired and not yet freed (pending, sealed, quarantined, released).
     pub(crate) fn held(&self) -> usize {
-        self.pending.len()
+        self.garbage.len()
+            + self.pending.len()
             + self.bags.iter().map(|b| b.items.len()).sum::<usize>()
             + self.quarantine.len()
     }
@@ -410,7 +437,8 @@ impl Retirer {
         let all = std::mem::take(&mut self.pending)
             .into_iter()
             .chain(bags.into_iter().flat_map(|b| b.items))
-            .chain(std::mem::take(&mut self.quarantine));
+            .chain(std::mem::take(&mut self.quarantine))
+            .chain(std::mem::take(&mut self.garbage));
         for r in all {
             // Safety: the caller guarantees no reader; each object is freed once.
             unsafe { (r.free)(r.ptr) }
