@@ -3,7 +3,9 @@
 //! (crate documentation: see README.md; filled in as the lab grows)
 
 pub mod cli;
+pub mod compile;
 pub mod litmus;
+pub mod model;
 pub mod run;
 pub mod sync;
 

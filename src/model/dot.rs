@@ -1,0 +1,1 @@
+//! DOT output (in progress).
