@@ -84,7 +84,13 @@ pub fn ob_parts(g: &Graph, d: &Dyn) -> Vec<(&'static str, Rel)> {
         .addr
         .union(&g.data)
         .union(&g.ctrl.to_set(g.writes))
-        .union(&g.ctrl.union(&g.addr.seq(&po)).to_set(isb).seq(&po).to_set(g.reads))
+        .union(
+            &g.ctrl
+                .union(&g.addr.seq(&po))
+                .to_set(isb)
+                .seq(&po)
+                .to_set(g.reads),
+        )
         .union(&g.addr.seq(&po).to_set(g.writes))
         .union(&g.ctrl.union(&g.data).seq(&coi))
         .union(&g.addr.union(&g.data).seq(&rfi));
@@ -121,14 +127,19 @@ pub fn ob_parts(g: &Graph, d: &Dyn) -> Vec<(&'static str, Rel)> {
 pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let ca = d.fr.union(&d.co);
     if !g.po_loc.union(&ca).union(&d.rf).is_acyclic() {
-        return witness("internal", "acyclic(po-loc ∪ fr ∪ co ∪ rf)", explain, || {
-            cycle(&[
-                ("po-loc", g.po_loc),
-                ("fr", d.fr),
-                ("co", d.co),
-                ("rf", d.rf),
-            ])
-        });
+        return witness(
+            "internal",
+            "acyclic(po-loc ∪ fr ∪ co ∪ rf)",
+            explain,
+            || {
+                cycle(&[
+                    ("po-loc", g.po_loc),
+                    ("fr", d.fr),
+                    ("co", d.co),
+                    ("rf", d.rf),
+                ])
+            },
+        );
     }
     let fre = d.fr.inter(&g.ext);
     let coe = d.co.inter(&g.ext);

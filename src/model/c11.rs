@@ -157,7 +157,11 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
         ("rf⁻¹;hb|loc", keep(rfi.seq(&hbl).to_set(g.writes))),
         (
             "fr",
-            keep(fsb.seq(&fr).union(&fr.seq(&sbf)).union(&fsb.seq(&fr).seq(&sbf))),
+            keep(
+                fsb.seq(&fr)
+                    .union(&fr.seq(&sbf))
+                    .union(&fsb.seq(&fr).seq(&sbf)),
+            ),
         ),
     ];
     let mut scp = Rel::empty(n);

@@ -119,7 +119,8 @@ pub struct Structure {
     /// Data dependencies: (read event, write event) where the written value depends on the
     /// value read.
     pub data: Vec<(usize, usize)>,
-    steps: Vec<Vec<Step>>,
+    resolved: Vec<Vec<RStep>>,
+    final_regs: Vec<Vec<Input>>,
 }
 
 /// One candidate execution: a structure, rf, co, and the values that follow.
@@ -402,12 +403,18 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
                 }
             }
         }
+        let (resolved, final_regs): (Vec<_>, Vec<_>) = steps_all
+            .iter()
+            .enumerate()
+            .map(|(ti, steps)| resolve(steps, regmaps[ti].names.len()))
+            .unzip();
         structures.push(Structure {
             events,
             threads,
             stmt_event,
             data,
-            steps: steps_all,
+            resolved,
+            final_regs,
         });
     }
 
@@ -424,6 +431,9 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
         candidates,
     })
 }
+
+/// (read, write it reads from)
+type RfPair = (usize, usize);
 
 /// One location's choice: co order and rf for the reads of that location.
 struct LocChoice {
@@ -565,8 +575,8 @@ fn assign_reads(
     pos: &[usize],
     st: &Structure,
     po_before: &dyn Fn(usize, usize) -> bool,
-    rf: &mut Vec<(usize, usize)>,
-    emit: &mut dyn FnMut(&[(usize, usize)]),
+    rf: &mut Vec<RfPair>,
+    emit: &mut dyn FnMut(&[RfPair]),
 ) {
     if k == reads.len() {
         emit(rf);
@@ -644,6 +654,82 @@ fn loc_coherent(
     r.is_acyclic()
 }
 
+/// A register input of a step: a constant or output `slot` of an earlier step.
+#[derive(Clone, Copy, Debug)]
+enum Input {
+    Const(i64),
+    Def(usize, usize),
+}
+
+/// A step with its register inputs resolved to the steps defining them (reaching
+/// definitions), so values can flow in data-flow order rather than program order.
+#[derive(Clone, Debug)]
+enum RStep {
+    Local(Input),
+    Read(usize),
+    Write(usize, Input),
+    Xchg(usize, Input),
+    Add(usize, Input),
+    Cas {
+        ev: usize,
+        exp: Input,
+        desired: Input,
+    },
+    CasFail(usize, Input),
+    Fence,
+}
+
+/// Resolve one thread's steps; also gives each register's final definition.
+fn resolve(steps: &[Step], nregs: usize) -> (Vec<RStep>, Vec<Input>) {
+    let mut last: Vec<Input> = vec![Input::Const(0); nregs];
+    let mut out = Vec::with_capacity(steps.len());
+    for (i, st) in steps.iter().enumerate() {
+        let inp = |last: &Vec<Input>, o: &Operand| match o {
+            Operand::Const(c) => Input::Const(*c),
+            Operand::Reg(r) => last[*r],
+        };
+        match st {
+            Step::Local { dst, src } => {
+                out.push(RStep::Local(inp(&last, src)));
+                last[*dst] = Input::Def(i, 0);
+            }
+            Step::Read { ev, dst } => {
+                out.push(RStep::Read(*ev));
+                last[*dst] = Input::Def(i, 0);
+            }
+            Step::Write { ev, src } => out.push(RStep::Write(*ev, inp(&last, src))),
+            Step::Rmw { ev, op, dst } => {
+                match op {
+                    RmwOp::Xchg(o) => out.push(RStep::Xchg(*ev, inp(&last, o))),
+                    RmwOp::Add(o) => out.push(RStep::Add(*ev, inp(&last, o))),
+                    RmwOp::Cas { exp, desired, flag } => {
+                        out.push(RStep::Cas {
+                            ev: *ev,
+                            exp: last[*exp],
+                            desired: inp(&last, desired),
+                        });
+                        if let Some(f) = flag {
+                            last[*f] = Input::Def(i, 1);
+                        }
+                    }
+                }
+                if let Some(d) = dst {
+                    last[*d] = Input::Def(i, 0);
+                }
+            }
+            Step::CasFail { ev, exp, flag } => {
+                out.push(RStep::CasFail(*ev, last[*exp]));
+                last[*exp] = Input::Def(i, 0);
+                if let Some(f) = flag {
+                    last[*f] = Input::Def(i, 1);
+                }
+            }
+            Step::Fence => out.push(RStep::Fence),
+        }
+    }
+    (out, last)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_values(
     init: &[i64],
@@ -659,78 +745,78 @@ fn run_values(
     let nlocs = co.len();
     let mut wval: Vec<Option<i64>> = vec![None; n];
     let mut rval = vec![0i64; n];
-    let mut regs: Vec<Vec<i64>> = regmaps.iter().map(|m| vec![0; m.names.len()]).collect();
-    let mut pc = vec![0usize; st.steps.len()];
     for (slot, &v) in wval.iter_mut().zip(init).take(nlocs) {
         *slot = Some(v);
     }
-    let val = |regs: &Vec<i64>, o: &Operand| match o {
-        Operand::Const(c) => *c,
-        Operand::Reg(r) => regs[*r],
+    // outs[t][step] = the step's two outputs once computed.
+    let mut outs: Vec<Vec<Option<[i64; 2]>>> =
+        st.resolved.iter().map(|r| vec![None; r.len()]).collect();
+    let get = |outs: &Vec<Option<[i64; 2]>>, i: &Input| match *i {
+        Input::Const(c) => Some(c),
+        Input::Def(s, k) => outs[s].map(|o| o[k]),
     };
-    loop {
+    let mut left: usize = st.resolved.iter().map(|r| r.len()).sum();
+    while left > 0 {
         let mut progress = false;
-        let mut done = true;
-        for t in 0..st.steps.len() {
-            while pc[t] < st.steps[t].len() {
-                let regs_t = &mut regs[t];
-                match &st.steps[t][pc[t]] {
-                    Step::Local { dst, src } => regs_t[*dst] = val(regs_t, src),
-                    Step::Fence => {}
-                    Step::Write { ev, src } => wval[*ev] = Some(val(regs_t, src)),
-                    Step::Read { ev, dst } => match wval[rf[*ev]] {
-                        Some(v) => {
-                            rval[*ev] = v;
-                            regs_t[*dst] = v;
-                        }
-                        None => break,
-                    },
-                    Step::Rmw { ev, op, dst } => match wval[rf[*ev]] {
-                        Some(old) => {
+        for (t, steps) in st.resolved.iter().enumerate() {
+            for (i, step) in steps.iter().enumerate() {
+                if outs[t][i].is_some() {
+                    continue;
+                }
+                let o = &outs[t];
+                let result: Option<[i64; 2]> = match step {
+                    RStep::Fence => Some([0, 0]),
+                    RStep::Local(x) => get(o, x).map(|v| [v, 0]),
+                    RStep::Write(ev, x) => get(o, x).map(|v| {
+                        wval[*ev] = Some(v);
+                        [0, 0]
+                    }),
+                    RStep::Read(ev) => wval[rf[*ev]].map(|v| {
+                        rval[*ev] = v;
+                        [v, 0]
+                    }),
+                    RStep::Xchg(ev, x) | RStep::Add(ev, x) => match (wval[rf[*ev]], get(o, x)) {
+                        (Some(old), Some(v)) => {
                             rval[*ev] = old;
-                            let new = match op {
-                                RmwOp::Xchg(o) => val(regs_t, o),
-                                RmwOp::Add(o) => old.wrapping_add(val(regs_t, o)),
-                                RmwOp::Cas { exp, desired, flag } => {
-                                    if old != regs_t[*exp] {
-                                        return None;
-                                    }
-                                    if let Some(f) = flag {
-                                        regs_t[*f] = 1;
-                                    }
-                                    val(regs_t, desired)
-                                }
-                            };
-                            wval[*ev] = Some(new);
-                            if let Some(d) = dst {
-                                regs_t[*d] = old;
-                            }
+                            wval[*ev] = Some(if matches!(step, RStep::Add(..)) {
+                                old.wrapping_add(v)
+                            } else {
+                                v
+                            });
+                            Some([old, 0])
                         }
-                        None => break,
+                        _ => None,
                     },
-                    Step::CasFail { ev, exp, flag } => match wval[rf[*ev]] {
-                        Some(cur) => {
-                            if cur == regs_t[*exp] {
+                    RStep::Cas { ev, exp, desired } => {
+                        match (wval[rf[*ev]], get(o, exp), get(o, desired)) {
+                            (Some(old), Some(e), Some(d)) => {
+                                if old != e {
+                                    return None;
+                                }
+                                rval[*ev] = old;
+                                wval[*ev] = Some(d);
+                                Some([old, 1])
+                            }
+                            _ => None,
+                        }
+                    }
+                    RStep::CasFail(ev, exp) => match (wval[rf[*ev]], get(o, exp)) {
+                        (Some(cur), Some(e)) => {
+                            if cur == e {
                                 return None;
                             }
                             rval[*ev] = cur;
-                            regs_t[*exp] = cur;
-                            if let Some(f) = flag {
-                                regs_t[*f] = 0;
-                            }
+                            Some([cur, 0])
                         }
-                        None => break,
+                        _ => None,
                     },
+                };
+                if result.is_some() {
+                    outs[t][i] = result;
+                    left -= 1;
+                    progress = true;
                 }
-                pc[t] += 1;
-                progress = true;
             }
-            if pc[t] < st.steps[t].len() {
-                done = false;
-            }
-        }
-        if done {
-            break;
         }
         if !progress {
             // Values depend on themselves through rf and data flow (out of thin air).
@@ -744,7 +830,7 @@ fn run_values(
             Var::Reg { thread, reg } => regmaps
                 .get(*thread)
                 .and_then(|m| m.names.iter().position(|x| x == reg))
-                .map(|i| regs[*thread][i])
+                .and_then(|i| get(&outs[*thread], &st.final_regs[*thread][i]))
                 .unwrap_or(0),
             Var::Loc(l) => locs
                 .iter()

@@ -151,7 +151,7 @@ impl Graph {
         let ncev = st.events.len();
         let mut rpart = vec![usize::MAX; ncev];
         let mut wpart = vec![usize::MAX; ncev];
-        for l in 0..nlocs {
+        for (l, wp) in wpart.iter_mut().enumerate().take(nlocs) {
             events.push(GEvent {
                 thread: None,
                 cev: l,
@@ -161,7 +161,7 @@ impl Graph {
                 flags: 0,
                 name: "initial write",
             });
-            wpart[l] = l;
+            *wp = l;
         }
         let mut per_thread: Vec<Vec<usize>> = Vec::new();
         let mut rmw_pairs = Vec::new();

@@ -307,12 +307,14 @@ impl<'t> Analysis<'t> {
             let nlocs = self.enumeration.locs.len();
             let mut gs = Vec::with_capacity(self.enumeration.structures.len());
             for st in &self.enumeration.structures {
-                gs.push(level.graph(self.test, st, nlocs).map_err(|e| {
-                    ModelError::TooLarge {
-                        test: self.test.name.clone(),
-                        bound: e,
-                    }
-                })?);
+                gs.push(
+                    level
+                        .graph(self.test, st, nlocs)
+                        .map_err(|e| ModelError::TooLarge {
+                            test: self.test.name.clone(),
+                            bound: e,
+                        })?,
+                );
             }
             self.graphs[i] = Some(gs);
         }

@@ -105,10 +105,13 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let po = g.po.from_set(mem).to_set(mem);
     // ppo: program order minus write→read.
     let ppo = po.minus(&Rel::cross(n, g.writes & !g.reads, g.reads & !g.writes));
-    let fence = g.po.to_set(g.with(flag::MFENCE)).seq(&g.po).from_set(mem).to_set(mem);
+    let fence =
+        g.po.to_set(g.with(flag::MFENCE))
+            .seq(&g.po)
+            .from_set(mem)
+            .to_set(mem);
     let locked = g.with(flag::LOCKED) & mem;
-    let implied = po
-        .inter(&Rel::cross(n, locked, mem).union(&Rel::cross(n, mem, locked)));
+    let implied = po.inter(&Rel::cross(n, locked, mem).union(&Rel::cross(n, mem, locked)));
     let rfe = d.rf.inter(&g.ext);
     let ghb = ppo
         .union(&fence)
