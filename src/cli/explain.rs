@@ -43,7 +43,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 None => {
                     let mut chosen = Model::Rc11;
                     for m in Model::ALL {
-                        let v = a.verdict(m).map_err(|e| CliError::bad_input(e.to_string()))?;
+                        let v = a
+                            .verdict(m)
+                            .map_err(|e| CliError::bad_input(e.to_string()))?;
                         if !v.target_allowed {
                             chosen = m;
                             break;

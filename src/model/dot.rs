@@ -16,9 +16,16 @@ fn esc(s: &str) -> String {
 pub fn dot(a: &Analysis, g: &Graph, c: &Candidate, title: &str, cycle: &[Edge]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "digraph \"{}\" {{", esc(title));
-    let _ = writeln!(s, "  label=\"{}\"; labelloc=t; rankdir=TB; node [shape=box, fontname=monospace];", esc(title));
+    let _ = writeln!(
+        s,
+        "  label=\"{}\"; labelloc=t; rankdir=TB; node [shape=box, fontname=monospace];",
+        esc(title)
+    );
     // Initial writes.
-    let _ = writeln!(s, "  subgraph cluster_init {{ label=\"init\"; style=dashed;");
+    let _ = writeln!(
+        s,
+        "  subgraph cluster_init {{ label=\"init\"; style=dashed;"
+    );
     for e in 0..g.n() {
         if g.events[e].thread.is_none() {
             let _ = writeln!(s, "    e{e} [label=\"{}\"];", esc(&short(a, g, c, e)));
@@ -27,7 +34,9 @@ pub fn dot(a: &Analysis, g: &Graph, c: &Candidate, title: &str, cycle: &[Edge]) 
     let _ = writeln!(s, "  }}");
     for t in 0..a.test.threads.len() {
         let _ = writeln!(s, "  subgraph cluster_p{t} {{ label=\"P{t}\";");
-        let evs: Vec<usize> = (0..g.n()).filter(|&e| g.events[e].thread == Some(t)).collect();
+        let evs: Vec<usize> = (0..g.n())
+            .filter(|&e| g.events[e].thread == Some(t))
+            .collect();
         for &e in &evs {
             let _ = writeln!(s, "    e{e} [label=\"{}\"];", esc(&short(a, g, c, e)));
         }
@@ -61,7 +70,10 @@ pub fn dot(a: &Analysis, g: &Graph, c: &Candidate, title: &str, cycle: &[Edge]) 
     }
     // Cycle edges of other relations.
     for e in cycle {
-        if !matches!(e.label, "rf" | "rfe" | "co" | "coe" | "mo" | "fr" | "fre" | "rb" | "po") {
+        if !matches!(
+            e.label,
+            "rf" | "rfe" | "co" | "coe" | "mo" | "fr" | "fre" | "rb" | "po"
+        ) {
             let _ = writeln!(
                 s,
                 "  e{} -> e{} [label=\"{}\", color=purple, fontcolor=purple, penwidth=3, constraint=false];",

@@ -121,6 +121,35 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The order this model's main axiom keeps acyclic, closed transitively, with its name:
+    /// used to say why a weak outcome is allowed ("nothing in hb puts the store before the
+    /// load").
+    pub fn order(self, g: &Graph, d: &Dyn) -> (rel::Rel, &'static str) {
+        let union = |parts: Vec<(&'static str, rel::Rel)>| {
+            let mut r = rel::Rel::empty(g.n());
+            for (_, p) in &parts {
+                r.union_with(p);
+            }
+            r.plus()
+        };
+        match self {
+            Model::Rc11 => (rc11::hb(g, d).hb, "happens-before (hb)"),
+            Model::C11 => (c11::hb(g, d).hb, "happens-before (hb)"),
+            Model::Sc => (
+                g.po.union(&d.rf).union(&d.co).union(&d.fr).plus(),
+                "the interleaving order (po ∪ rf ∪ co ∪ fr)",
+            ),
+            Model::X86Tso | Model::QemuX86 => {
+                (union(tso::ghb_parts(g, d)), "global happens-before (ghb)")
+            }
+            Model::Armv8 | Model::Armv8Rcpc => {
+                (union(armv8::ob_parts(g, d)), "ordered-before (ob)")
+            }
+        }
+    }
+}
+
 impl fmt::Display for Model {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.title())

@@ -24,11 +24,7 @@ pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
     insns
         .iter()
         .map(|&i| {
-            let name = match i {
-                Insn::MovLoad => "mov (load)",
-                Insn::MovStore => "mov (store)",
-                other => other.mnemonic(),
-            };
+            let name = i.mnemonic();
             match i {
                 Insn::MovLoad => GSpec {
                     kind: Kind::Read,
@@ -74,6 +70,31 @@ pub fn graph(test: &Test, st: &Structure, nlocs: usize) -> Result<Graph, String>
     })
 }
 
+/// The labelled parts of `ghb` (global happens-before), before closure.
+pub fn ghb_parts(g: &Graph, d: &Dyn) -> Vec<(&'static str, Rel)> {
+    let n = g.n();
+    let mem = g.mem();
+    let po = g.po.from_set(mem).to_set(mem);
+    // ppo: program order minus store→load.
+    let ppo = po.minus(&Rel::cross(n, g.writes & !g.reads, g.reads & !g.writes));
+    let fence =
+        g.po.to_set(g.with(flag::MFENCE))
+            .seq(&g.po)
+            .from_set(mem)
+            .to_set(mem);
+    let locked = g.with(flag::LOCKED) & mem;
+    let implied = po.inter(&Rel::cross(n, locked, mem).union(&Rel::cross(n, mem, locked)));
+    let rfe = d.rf.inter(&g.ext);
+    vec![
+        ("ppo", ppo),
+        ("mfence", fence),
+        ("implied", implied),
+        ("rfe", rfe),
+        ("fr", d.fr),
+        ("co", d.co),
+    ]
+}
+
 pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let uniproc = g.po_loc.union(&d.rf).union(&d.co).union(&d.fr);
     if !uniproc.is_acyclic() {
@@ -100,25 +121,11 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
             cycle(&[("fre", fre.from_set(1 << e)), ("coe", coe.to_set(1 << e))])
         });
     }
-    let n = g.n();
-    let mem = g.mem();
-    let po = g.po.from_set(mem).to_set(mem);
-    // ppo: program order minus write→read.
-    let ppo = po.minus(&Rel::cross(n, g.writes & !g.reads, g.reads & !g.writes));
-    let fence =
-        g.po.to_set(g.with(flag::MFENCE))
-            .seq(&g.po)
-            .from_set(mem)
-            .to_set(mem);
-    let locked = g.with(flag::LOCKED) & mem;
-    let implied = po.inter(&Rel::cross(n, locked, mem).union(&Rel::cross(n, mem, locked)));
-    let rfe = d.rf.inter(&g.ext);
-    let ghb = ppo
-        .union(&fence)
-        .union(&implied)
-        .union(&rfe)
-        .union(&d.fr)
-        .union(&d.co);
+    let parts = ghb_parts(g, d);
+    let mut ghb = Rel::empty(g.n());
+    for (_, r) in &parts {
+        ghb.union_with(r);
+    }
     if ghb.is_acyclic() {
         return None;
     }
@@ -126,15 +133,6 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
         "tso",
         "acyclic(ppo ∪ mfence ∪ implied ∪ rfe ∪ fr ∪ co)",
         explain,
-        || {
-            cycle(&[
-                ("ppo", ppo),
-                ("mfence", fence),
-                ("implied", implied),
-                ("rfe", rfe),
-                ("fr", d.fr),
-                ("co", d.co),
-            ])
-        },
+        || cycle(&parts),
     )
 }
