@@ -164,6 +164,25 @@ pub fn sentence(a: &Analysis, g: &Graph, c: &Candidate, e: &Edge) -> String {
     }
 }
 
+/// What an axiom demands, in one sentence.
+fn axiom_intro(m: Model, axiom: &str) -> &'static str {
+    match (m, axiom) {
+        (Model::Rc11, "coherence") => "No event may happen before (hb) an event that precedes it in the coherence of a location (eco: rf, mo, rb).",
+        (Model::Rc11, "sc") => "All SeqCst events lie in one total order S, which must agree with program order, happens-before on a location, coherence and reads-before between them (psc); these edges would make S circular.",
+        (Model::Rc11, "no-thin-air") => "RC11 forbids any cycle of program order and reads-from (no load buffering, no values out of thin air).",
+        (Model::Rc11, "atomicity") => "A read-modify-write must read the write immediately before its own in the coherence order.",
+        (Model::C11, "Hb") => "Happens-before must be acyclic.",
+        (Model::C11, "Coh") => "Coherence: a write (or a read of it) that is coherence-earlier cannot come after, in happens-before, one that is coherence-later.",
+        (Model::C11, "Rf") => "A read cannot read from a write it happens before.",
+        (Model::C11, "Spartial") => "SeqCst events are partially ordered by scp (happens-before, coherence and reads-before through SeqCst events and fences), which must have no cycle.",
+        (Model::Sc, _) => "Under SC the events run one at a time, in an interleaving that keeps each thread's program order, and every read sees the latest write.",
+        (Model::X86Tso | Model::QemuX86, "tso") => "x86-TSO: a store waits in its thread's FIFO store buffer, so only a later load may overtake it; a barrier or a locked instruction drains the buffer. Global happens-before (ghb) must be acyclic.",
+        (Model::Armv8 | Model::Armv8Rcpc, "external") => "ARMv8 is multicopy-atomic: a write visible to another thread is visible to all. The order of observations, dependencies, atomics and barriers (ob) must be acyclic.",
+        (_, "uniproc" | "internal") => "Per location, program order must agree with coherence (SC per location).",
+        _ => "",
+    }
+}
+
 fn cycle_line(a: &Analysis, g: &Graph, c: &Candidate, edges: &[Edge]) -> String {
     let mut s = String::new();
     for (i, e) in edges.iter().enumerate() {
@@ -228,6 +247,25 @@ fn allowed_lines(a: &Analysis, m: Model, g: &Graph, c: &Candidate) -> Vec<String
             out.push(
                 "No Release/Acquire pair synchronises here (no sw edge between threads), so nothing one thread does happens before anything another thread does.".to_string(),
             );
+        }
+    }
+    if matches!(m, Model::X86Tso | Model::QemuX86) {
+        let parts = super::tso::ghb_parts(g, &d);
+        let kept = parts
+            .iter()
+            .filter(|(l, _)| matches!(*l, "ppo" | "mfence" | "implied"))
+            .fold(Rel::empty(g.n()), |acc, (_, r)| acc.union(r));
+        for r in members(g.reads & !g.writes) {
+            for w in members(g.po.inverse().row(r) & g.writes & !g.reads) {
+                if !kept.has(w, r) && d.fr.inter(&g.ext).row(r) != 0 {
+                    out.push(format!(
+                        "{} may still wait in P{}'s store buffer when {} runs: no barrier or locked instruction drains the buffer between them.",
+                        long(a, g, c, w),
+                        g.events[w].thread.unwrap_or(0),
+                        long(a, g, c, r)
+                    ));
+                }
+            }
         }
     }
     let stale = d.fr.inter(&g.ext);
@@ -381,6 +419,10 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
                     let _ = writeln!(body, "    {l}");
                 }
                 let _ = writeln!(body, "  axiom `{}`: {}", w.axiom, w.formula);
+                let intro = axiom_intro(m, w.axiom);
+                if !intro.is_empty() {
+                    let _ = writeln!(body, "  {intro}");
+                }
                 if !w.edges.is_empty() {
                     let _ = writeln!(body, "  cycle: {}", cycle_line(&a, g, c, &w.edges));
                     for (k, e) in w.edges.iter().enumerate() {
