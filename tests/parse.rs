@@ -303,20 +303,14 @@ const BAD: &[(&str, &str)] = &[
         "bad-thread-name",
         "9:1: expected a thread name `P1`, found `Q1`",
     ),
-    // The three condition checks point at the start of the condition (`exists`), not at the
-    // offending atom.
-    (
-        "cond-missing-thread",
-        "14:1: the condition names thread 2, which does not exist",
-    ),
+    // The condition checks point at the offending atom.
+    ("locations-missing-thread", "14:12: thread 3 does not exist"),
+    ("cond-missing-thread", "14:19: thread 2 does not exist"),
     (
         "cond-missing-register",
-        "14:1: the condition names register `1:r7`, which thread P1 does not define",
+        "14:19: register `1:r7` is not defined by thread P1",
     ),
-    (
-        "cond-unknown-location",
-        "14:1: the condition names unknown location `z`",
-    ),
+    ("cond-unknown-location", "14:19: unknown location `z`"),
     (
         "condition-missing-equals",
         "14:23: expected `=` in the condition",
@@ -402,9 +396,8 @@ const BAD: &[(&str, &str)] = &[
     ),
 ];
 
-/// Bad files whose error is right in message but wrong in position (reported to the
-/// coordinator); each has its own ignored test below with the correct expectation.
-const BAD_KNOWN_POSITION_BUG: &[&str] = &["locations-missing-thread"];
+/// Bad files whose error position is known to be wrong (none today).
+const BAD_KNOWN_POSITION_BUG: &[&str] = &[];
 
 #[test]
 fn bad_files_report_file_line_col_and_message() {
@@ -442,23 +435,10 @@ fn every_bad_file_has_an_expectation() {
 }
 
 #[test]
-fn locations_clause_error_is_reported() {
-    // The message is right today; only its position is wrong (see the ignored test).
-    let e = parse_file("bad/locations-missing-thread.litmus").unwrap_err();
-    assert!(
-        e.starts_with("bad/locations-missing-thread.litmus:")
-            && e.contains("thread 3, which does not exist"),
-        "{e}"
-    );
-}
-
-#[test]
-#[ignore = "parser bug reported to the coordinator: an error in the `locations` clause is \
-            reported at the position of the `exists` clause on the next line"]
 fn locations_clause_error_points_at_the_locations_clause() {
     let e = parse_file("bad/locations-missing-thread.litmus").unwrap_err();
     assert!(
-        e.starts_with("bad/locations-missing-thread.litmus:14:"),
+        e.starts_with("bad/locations-missing-thread.litmus:14:12: thread 3 does not exist"),
         "{e}"
     );
 }
@@ -475,9 +455,6 @@ fn errors_never_panic_on_prefixes_of_bad_files() {
 }
 
 #[test]
-#[ignore = "parser bug reported to the coordinator: a condition of 100 000 conjuncts (about \
-            700 KB) overflows the stack (recursive Prop::vars in validate and the recursive \
-            drop of the left-nested Box<Prop> chain) instead of giving an error"]
 fn a_huge_condition_is_an_error_not_a_stack_overflow() {
     let mut src = String::from(
         "C Deep\n{}\nP0(atomic_int* x) {\n  int r0 = atomic_load_explicit(x, memory_order_relaxed);\n}\nexists (0:r0=0",
@@ -486,8 +463,9 @@ fn a_huge_condition_is_an_error_not_a_stack_overflow() {
         src.push_str(" /\\ x=0");
     }
     src.push_str(")\n");
-    // Either a bounded-size error or a parse: what matters is no abort.
-    let _ = parse(&src, "deep");
+    // A bounded error, not a stack overflow.
+    let e = parse(&src, "deep").unwrap_err();
+    assert!(e.message.contains("too long"), "{e}");
 }
 
 #[test]
