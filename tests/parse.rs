@@ -396,9 +396,6 @@ const BAD: &[(&str, &str)] = &[
     ),
 ];
 
-/// Bad files whose error position is known to be wrong (none today).
-const BAD_KNOWN_POSITION_BUG: &[&str] = &[];
-
 #[test]
 fn bad_files_report_file_line_col_and_message() {
     let mut failures = Vec::new();
@@ -425,13 +422,9 @@ fn every_bad_file_has_an_expectation() {
         .filter(|p| p.extension().is_some_and(|e| e == "litmus"))
         .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
         .collect();
-    let listed: BTreeSet<String> = BAD
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(BAD_KNOWN_POSITION_BUG.iter().map(|n| n.to_string()))
-        .collect();
+    let listed: BTreeSet<String> = BAD.iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(on_disk, listed);
-    assert_eq!(listed.len(), BAD.len() + BAD_KNOWN_POSITION_BUG.len());
+    assert_eq!(listed.len(), BAD.len(), "a bad file listed twice");
 }
 
 #[test]
