@@ -462,9 +462,6 @@ fn a_huge_condition_is_an_error_not_a_stack_overflow() {
 }
 
 #[test]
-#[ignore = "parser/printer bug reported to the coordinator: a location named `true` or `false` \
-            is accepted as `[true]=1` in a condition but printed as `true=1`, which parses \
-            as the constant `true` and fails"]
 fn a_location_named_true_round_trips() {
     for l in ["true", "false"] {
         let src = format!(
