@@ -265,6 +265,26 @@ fn oversized_test_names_the_bound() {
 }
 
 #[test]
+fn candidate_explosion_names_the_bound() {
+    // 4 threads × 3 locations, each thread storing every location and loading another.
+    let mut src = String::from("C big\n{}\n");
+    for t in 0..4 {
+        src += &format!("P{t}(atomic_int* x, atomic_int* y, atomic_int* z) {{\n");
+        for (k, (w, r)) in [("x", "y"), ("y", "z"), ("z", "x")].iter().enumerate() {
+            src += &format!(
+                "  atomic_store_explicit({w}, {}, memory_order_relaxed);\n  int r{k} = atomic_load_explicit({r}, memory_order_relaxed);\n",
+                t + 1
+            );
+        }
+        src += "}\n";
+    }
+    src += "exists (x=1)\n";
+    let e = check(&litmus(&src), Model::Rc11).unwrap_err();
+    assert!(matches!(e, ModelError::TooLarge { .. }), "{e}");
+    assert!(e.to_string().contains("candidate executions"), "{e}");
+}
+
+#[test]
 fn four_threads_twelve_events_are_checked() {
     // IRIW with SeqCst fences plus an extra write per writer: 4 threads, 12 events.
     let t = litmus(
