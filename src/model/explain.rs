@@ -268,6 +268,12 @@ fn allowed_lines(a: &Analysis, m: Model, g: &Graph, c: &Candidate) -> Vec<String
             }
         }
     }
+    if !g.po.union(&d.rf).is_acyclic() {
+        out.push(match m {
+            Model::Armv8 | Model::Armv8Rcpc => "Program order and reads-from form a cycle (load buffering): ARMv8 lets a store become visible before an earlier load of another location is satisfied, unless a dependency, a barrier, an acquire load or a release store orders them.".to_string(),
+            _ => format!("Program order and reads-from form a cycle (load buffering); {} has no axiom against it, unlike RC11's no-thin-air.", m.title()),
+        });
+    }
     let stale = d.fr.inter(&g.ext);
     for (r, w) in stale.edges() {
         if g.init >> w & 1 == 1 || order.has(w, r) {
