@@ -130,7 +130,9 @@ pub fn sentence(a: &Analysis, g: &Graph, c: &Candidate, e: &Edge) -> String {
     match l {
         "po" | "sb" => format!("{x} comes before {y} in {thread}'s program order ({l})"),
         "po-loc" => format!("{x} comes before {y} in {thread}'s program order, on the same location ({l})"),
+        "rf" | "rfe" if g.init >> e.from & 1 == 1 => format!("{y} reads {x} ({l}: reads-from)"),
         "rf" | "rfe" => format!("{y} reads the value written by {x} ({l}: reads-from)"),
+        "rf⁻¹" if g.init >> e.to & 1 == 1 => format!("{x} reads {y} (rf⁻¹)"),
         "co" | "mo" | "coe" => format!(
             "{x} comes before {y} in the coherence order of {loc}, the one order of the writes to {loc} that every thread agrees on ({l})"
         ),
@@ -152,11 +154,13 @@ pub fn sentence(a: &Analysis, g: &Graph, c: &Candidate, e: &Edge) -> String {
         "bob: dmb ishst" => format!("a dmb ishst between the stores {x} and {y} keeps them in order (bob)"),
         "bob: release" => format!("{y} is a release store, so the earlier {x} is visible before it (bob)"),
         "bob: release;coi" => format!("{x} is ordered before a release store of the same thread that is coherence-before {y} (bob)"),
+        "rf⁻¹" => format!("{x} reads the value written by {y} (rf⁻¹)"),
+        "asw" => format!("{x} happens before {y}: initial values happen before every thread's accesses (asw)"),
         "rmw⁻¹" => format!("{x} is the write of the read-modify-write whose read is {y}"),
         // RC11's psc and C11's scp: the order of SeqCst events.
         "sb;hb;sb" => format!("in the total order of SeqCst events, {x} comes before {y}: something after {x} in program order happens before something before {y} (psc)"),
         "hb|loc" => format!("in the total order of SeqCst events, {x} comes before {y}: it happens before it, on the same location (psc)"),
-        "hb (SC fences)" => format!("in the total order of SeqCst events, the SeqCst fence {x} comes before {y}: it happens before it, possibly through a coherence step (psc_F)"),
+        "hb (SC fences)" => format!("in the total order of SeqCst events, {x} comes before {y}: it happens before it, possibly through a coherence step (psc_F)"),
         "hb" => format!("{x} happens before {y}, so it also comes first in the order of SeqCst events (scp)"),
         "rf⁻¹;[SC];mo" => format!("{x} reads from a SeqCst write that is coherence-before {y} (scp)"),
         "rf⁻¹;hb|loc" => format!("{x} reads from a write that happens before {y}, which writes the same location (scp)"),
@@ -433,6 +437,12 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
                     let _ = writeln!(body, "  cycle: {}", cycle_line(&a, g, c, &w.edges));
                     for (k, e) in w.edges.iter().enumerate() {
                         let _ = writeln!(body, "    {}. {}.", k + 1, sentence(&a, g, c, e));
+                        if let Some(via) = w.via.get(k).filter(|v| !v.is_empty()) {
+                            let _ = writeln!(body, "       Because: {}", cycle_line(&a, g, c, via));
+                            for sub in via {
+                                let _ = writeln!(body, "       - {}.", sentence(&a, g, c, sub));
+                            }
+                        }
                     }
                     let _ = writeln!(
                         body,

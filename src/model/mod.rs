@@ -292,6 +292,10 @@ pub struct Witness {
     pub formula: &'static str,
     /// The cycle: consecutive labelled edges, the last ending where the first starts.
     pub edges: Vec<Edge>,
+    /// For an edge of a derived relation (RC11's psc, C11's scp), the chain of base edges
+    /// (sb, sw, rf, mo, rb, ...) that makes it; empty for a base edge. Same length as
+    /// `edges` when filled.
+    pub via: Vec<Vec<Edge>>,
 }
 
 pub(crate) fn witness(
@@ -308,6 +312,7 @@ pub(crate) fn witness(
         } else {
             Vec::new()
         },
+        via: Vec::new(),
     })
 }
 
