@@ -356,6 +356,28 @@ fn cli_check_json_on_a_file_outside_the_catalog() {
     for m in Model::ALL {
         assert!(row[m.key()].is_string(), "{}", m.key());
     }
+    // Only some models.
+    let o = orderlab()
+        .args(["check", "SB+sc", "MP+rlx", "--models", "rc11,qemu-x86"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let header = stdout.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["test", "rc11", "qemu-x86"]
+    );
+    let sb = stdout.lines().find(|l| l.starts_with("SB+sc")).unwrap();
+    assert_eq!(
+        sb.split_whitespace().collect::<Vec<_>>(),
+        ["SB+sc", "F", "A"]
+    );
+    let o = orderlab()
+        .args(["check", "--models", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
     // Bad input: exit 2 with FILE:LINE:COL.
     let bad = dir.join("bad.litmus");
     std::fs::write(
