@@ -585,3 +585,32 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn explanations_agree_with_verdicts_on_the_whole_catalog() {
+    use orderlab::model::explain::{finding, Finding};
+    use orderlab::model::Analysis;
+    for t in catalog() {
+        let text = explain::explain(&t).unwrap_or_else(|e| panic!("{}: {e}", t.name));
+        let mut a = Analysis::new(&t).unwrap();
+        for m in Model::ALL {
+            let v = a.verdict(m).unwrap();
+            assert!(text.contains(m.title()), "{} {}", t.name, m.key());
+            match finding(&mut a, m).unwrap() {
+                Finding::Allowed(_) => assert!(v.target_allowed, "{} {}", t.name, m.key()),
+                Finding::Forbidden(ws) => {
+                    assert!(!v.target_allowed, "{} {}", t.name, m.key());
+                    // Every candidate reaching the outcome comes with a cycle of >= 1 edge
+                    // that closes on itself.
+                    for (_, w) in ws {
+                        let (first, last) = (w.edges.first().unwrap(), w.edges.last().unwrap());
+                        assert_eq!(first.from, last.to, "{} {} {}", t.name, m.key(), w.axiom);
+                        for pair in w.edges.windows(2) {
+                            assert_eq!(pair[0].to, pair[1].from);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
