@@ -13,10 +13,10 @@
 //! formed: `co` must respect each thread's own write order, and a read's source is limited to
 //! the writes its own thread's earlier and later accesses leave possible.
 //!
-//! Models do not look at C events directly: they look at a [`Graph`], the events of one
+//! Models do not look at C events directly: they look at a [`Graph`](super::graph::Graph), the events of one
 //! *level* (C, x86 instructions, aarch64 instructions), built from a structure by a model's
 //! lowering. Every level has the same memory accesses, so a candidate's `rf` and `co` carry
-//! over to every level ([`Graph::relations`]).
+//! over to every level ([`Graph::relations`](super::graph::Graph::relations)).
 
 use super::rel::{members, Rel, Set, MAX_EVENTS};
 use super::ModelError;
