@@ -6,6 +6,7 @@ pub mod cli;
 pub mod litmus;
 pub mod run;
 pub mod sync;
+pub mod teach;
 
 /// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
 /// location) and the process exit code.
