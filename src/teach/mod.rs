@@ -409,7 +409,7 @@ const FORBIDDEN: &str = "#d62728";
 
 /// One run's horizontal bar chart for a test, rows aligned on the group's states.
 fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
-    const CH: f64 = 7.3; // width of a 12px monospace character
+    const CH: f64 = 6.7; // width of an 11px monospace character
     const ROW: f64 = 20.0;
     const BAR_W: f64 = 200.0;
     let total = t.total();
@@ -462,7 +462,8 @@ fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
         });
     }
     let chars = |s: &str| s.chars().count() as f64 * CH;
-    let lw = rows.iter().map(|r| chars(&r.label)).fold(0.0, f64::max) + 26.0;
+    // At least room for the scale caption under the labels.
+    let lw = (rows.iter().map(|r| chars(&r.label)).fold(0.0, f64::max) + 26.0).max(140.0);
     let width = rows
         .iter()
         .map(|r| r.bw + 8.0 + chars(&r.value))
@@ -473,7 +474,7 @@ fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{:.0}\" \
-         font-family=\"ui-monospace,monospace\" font-size=\"12\" role=\"img\" \
+         font-family=\"ui-monospace,monospace\" font-size=\"11\" role=\"img\" \
          aria-label=\"histogram of {} on {}\">",
         bottom + 16.0,
         esc(&t.name),
@@ -532,7 +533,7 @@ fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
             "<g class=\"{class}\"><title>{}</title>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{text_fill}\" font-weight=\"{}\">{}{}</text>\
              <rect x=\"{lw:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.0}\" fill=\"{fill}\"{}/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"{}\">{}</text></g>",
+             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text></g>",
             esc(&tip),
             lw - 6.0,
             y + 13.0,
@@ -617,9 +618,9 @@ pub fn html(runs: &[Run], o: Options) -> String {
         }
         s.push_str("</tr>\n");
         if let Some(n) = r.load_note() {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<tr><td></td><td colspan=\"5\" class=\"warn\">{}</td></tr>\n",
+                "<tr><td></td><td colspan=\"5\" class=\"warn\">{}</td></tr>",
                 esc(&n)
             );
         }
@@ -664,9 +665,9 @@ pub fn html(runs: &[Run], o: Options) -> String {
             if runs.len() > 1 {
                 let _ = write!(s, "<td>{}</td>", esc(&runs[*ri].platform_description));
             }
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<td class=\"num\">{}/{} ({})</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
+                "<td class=\"num\">{}/{} ({})</td><td>{}</td><td class=\"{}\">{}</td></tr>",
                 t.observed,
                 t.total(),
                 pct(t.observed, t.total()),
@@ -801,7 +802,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
             if multi {
                 row.push(md_esc(&runs[ri].platform_description));
             }
-            let status = if t.status == "ok" {
+            let status = if matches!(t.status.as_str(), "ok" | "unchecked") {
                 md_esc(&t.status)
             } else {
                 format!("**{}**", md_esc(&t.status))
@@ -860,7 +861,8 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
                 } else {
                     format!(
                         "{} {} ({count})",
-                        text_bar(frac(count, t.total(), o)),
+                        // A state that showed keeps a visible sliver of bar.
+                        text_bar(frac(count, t.total(), o).max(1.0 / 160.0)),
                         pct(count, t.total())
                     )
                 };
