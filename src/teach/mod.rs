@@ -256,8 +256,14 @@ impl TestResult {
         if let Some(e) = self.elapsed_s {
             let _ = write!(timing, " in {e:.2} s");
         }
-        if let Some(r) = self.iterations_per_s {
-            let _ = write!(timing, " ({:.2} M/s)", r / 1e6);
+        match self.iterations_per_s {
+            Some(r) if r >= 1e5 => {
+                let _ = write!(timing, " ({:.2} M/s)", r / 1e6);
+            }
+            Some(r) => {
+                let _ = write!(timing, " ({r:.0}/s)");
+            }
+            None => {}
         }
         f.push(timing);
         if !self.sync.is_empty() {
