@@ -171,6 +171,16 @@ fn two_runs_side_by_side_with_aligned_states() {
          (400 iterations)."
     ));
     assert!(!mp.contains("Platforms differ"));
+    // Two runs on one platform: the runs differ, not the platforms.
+    let same = teach::html(&[run("x86.json"), run("x86.json"), run("qemu.json")], lin());
+    assert!(section(&same, "SB+rlx").contains(
+        "Platforms differ: the target outcome was observed on run 1, run 2 but not observed on \
+         run 3 (400 iterations)."
+    ));
+    let mut again = run("qemu.json");
+    again.tests[1].observed = 1;
+    let html2 = teach::html(&[run("qemu.json"), again], lin());
+    assert!(section(&html2, "SB+rlx").contains("Runs on the same platform differ: the target"));
     // The run table names the platform once, the summary once per test of that run.
     assert_eq!(
         html.matches("<td>aarch64 under qemu-user on an x86_64 host</td>")

@@ -240,7 +240,7 @@ impl TestResult {
             (Some(true), _) => format!("; the {model} model allows it"),
             (Some(false), 0) => format!("; the {model} model forbids it"),
             (Some(false), _) => {
-                format!("; the {model} model FORBIDS it: the hardware or the model is wrong")
+                format!("; the {model} model FORBIDS it: the model, the emitted code or the hardware disagrees, worth a closer look")
             }
             (None, _) => format!("; no {model} model verdict"),
         };
@@ -310,7 +310,7 @@ impl<'a> Group<'a> {
         (h.map_or(0, |h| h.count), forbidden)
     }
     /// Where the runs disagree about the target outcome, in one sentence.
-    fn difference(&self) -> Option<String> {
+    fn difference(&self, runs: &[Run]) -> Option<String> {
         let (mut seen, mut unseen) = (Vec::new(), Vec::new());
         for (i, c) in self.cells.iter().enumerate() {
             match c {
@@ -319,9 +319,18 @@ impl<'a> Group<'a> {
                 None => {}
             }
         }
+        let platforms: Vec<&str> = runs
+            .iter()
+            .map(|r| r.platform_description.as_str())
+            .collect();
+        let what = if platforms.iter().all(|p| *p == platforms[0]) {
+            "Runs on the same platform differ"
+        } else {
+            "Platforms differ"
+        };
         (!seen.is_empty() && !unseen.is_empty()).then(|| {
             format!(
-                "Platforms differ: the target outcome was observed on {} but not observed on {}.",
+                "{what}: the target outcome was observed on {} but not observed on {}.",
                 seen.join(", "),
                 unseen.join(", ")
             )
@@ -700,7 +709,7 @@ pub fn html(runs: &[Run], o: Options) -> String {
             let _ = write!(s, " · <code>{}</code>", esc(p));
         }
         s.push_str("</p>\n");
-        if let Some(d) = g.difference() {
+        if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "<p class=\"diff\">{}</p>", esc(&d));
         }
         s.push_str("<div class=\"cmp\">\n");
@@ -837,7 +846,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
                 .as_ref()
                 .map_or(String::new(), |p| format!(" · {}", md_esc(p)))
         );
-        if let Some(d) = g.difference() {
+        if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "**{}**\n", md_esc(&d));
         }
         let present: Vec<(usize, &TestResult)> = g
