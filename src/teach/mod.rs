@@ -299,6 +299,11 @@ impl<'a> Group<'a> {
     fn count<'t>(t: &'t TestResult, s: &BTreeMap<String, i64>) -> Option<&'t HistEntry> {
         t.histogram.iter().find(|h| &h.state == s)
     }
+    /// The runs that have this test: (run index, result).
+    fn present(&self) -> Vec<(usize, &'a TestResult)> {
+        let cells = self.cells.iter().enumerate();
+        cells.filter_map(|(i, c)| c.map(|t| (i, t))).collect()
+    }
     /// Did any run see a target state?
     fn has_target(&self) -> bool {
         self.states.values().any(|t| *t)
@@ -660,12 +665,7 @@ pub fn html(runs: &[Run], o: Options) -> String {
     }
     s.push_str("<th>observed/total</th><th>allowed here?</th><th>status</th></tr>\n");
     for (gi, g) in gs.iter().enumerate() {
-        let present: Vec<(usize, &TestResult)> = g
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|t| (i, t)))
-            .collect();
+        let present = g.present();
         for (k, (ri, t)) in present.iter().enumerate() {
             s.push_str("<tr>");
             if k == 0 {
@@ -713,8 +713,7 @@ pub fn html(runs: &[Run], o: Options) -> String {
             let _ = writeln!(s, "<p class=\"diff\">{}</p>", esc(&d));
         }
         s.push_str("<div class=\"cmp\">\n");
-        for (ri, c) in g.cells.iter().enumerate() {
-            let Some(t) = c else { continue };
+        for (ri, t) in g.present() {
             let r = &runs[ri];
             let _ = write!(
                 s,
@@ -811,8 +810,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
             .collect::<Vec<_>>(),
     );
     for g in &gs {
-        for (ri, c) in g.cells.iter().enumerate() {
-            let Some(t) = c else { continue };
+        for (ri, t) in g.present() {
             let mut row = vec![md_esc(&t.name), md_esc(&t.orderings)];
             if multi {
                 row.push(md_esc(&runs[ri].platform_description));
@@ -849,12 +847,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
         if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "**{}**\n", md_esc(&d));
         }
-        let present: Vec<(usize, &TestResult)> = g
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|t| (i, t)))
-            .collect();
+        let present = g.present();
         let mut head = vec!["final state".to_string()];
         head.extend(
             present
