@@ -95,7 +95,7 @@ fn an_unseen_target_still_gets_a_row() {
     let html = teach::html(&[run("x86.json")], lin());
     let r = rows(section(&html, "MP+rlx"), "target outcome");
     assert_eq!(r.len(), 1);
-    assert!(r[0].contains("0 (not observed)"));
+    assert!(r[0].contains("0 (not observed) forbidden by x86-tso<"));
     // x86-TSO forbids MP's target: the model says so, not the absence.
     assert!(r[0].starts_with(" target forbidden\""), "{}", r[0]);
 }
@@ -108,14 +108,15 @@ fn forbidden_states_are_red_and_allowed_ones_are_not() {
     assert_eq!(bad.len(), 1);
     assert!(bad[0].starts_with(" forbidden\""), "{}", bad[0]);
     assert!(bad[0].contains("fill=\"#d62728\""));
-    assert!(bad[0].contains("40 (40.0%) forbidden"));
+    assert!(bad[0].contains("40 (40.0%) forbidden by x86-tso<"));
     let fine = rows(demo, "1:r0=0; &lt;x&gt;=1;");
     assert!(!fine[0].contains("forbidden") && !fine[0].contains("#d62728"));
     // SB+rlx is allowed on x86-TSO: nothing in its section is red.
     assert!(!section(&html, "SB+rlx").contains("#d62728"));
     assert!(html.contains("class=\"bad\">FORBIDDEN OBSERVED</td>"));
     let md = teach::markdown(&[run("x86.json")], lin());
-    assert!(md.contains("40.0% (40) ✗ forbidden |"));
+    assert!(md.contains("40.0% (40) ✗ forbidden by x86-tso |"));
+    assert!(md.contains("| ★ target outcome | 0 (not observed) ✗ forbidden by x86-tso |"));
     assert!(md.contains("**FORBIDDEN OBSERVED**"));
 }
 

@@ -441,16 +441,19 @@ fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
         bw: f64,
         value: String,
     }
+    let forbidden_by = |f: bool| match f {
+        true => format!(" forbidden by {}", r.model_key()),
+        false => String::new(),
+    };
     let mut rows: Vec<Row> = g
         .states
         .iter()
         .map(|(state, target)| {
             let (count, forbidden) = Group::cell(t, state, *target);
-            let value = match (count, forbidden) {
-                (0, _) => "0 (not observed)".to_string(),
-                (_, false) => format!("{count} ({})", pct(count, total)),
-                (_, true) => format!("{count} ({}) forbidden", pct(count, total)),
-            };
+            let value = match count {
+                0 => "0 (not observed)".to_string(),
+                _ => format!("{count} ({})", pct(count, total)),
+            } + &forbidden_by(forbidden);
             let bw = if count > 0 {
                 (frac(count, total, o) * BAR_W).max(1.5)
             } else {
@@ -475,10 +478,7 @@ fn svg_chart(g: &Group, t: &TestResult, r: &Run, o: Options) -> String {
             count: 0,
             forbidden,
             bw: 0.0,
-            value: format!(
-                "0 (not observed){}",
-                if forbidden { " forbidden" } else { "" }
-            ),
+            value: format!("0 (not observed){}", forbidden_by(forbidden)),
         });
     }
     let chars = |s: &str| s.chars().count() as f64 * CH;
@@ -776,7 +776,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
     }
     let _ = writeln!(
         s,
-        "\n**Legend:** ★ = target outcome; ✗ = forbidden by the platform's model. Bars: {}. {}\n",
+        "\n**Legend:** ★ = target outcome; ✗ forbidden by MODEL = the platform's model forbids the state. Bars: {}. {}\n",
         if o.log {
             "logarithmic"
         } else {
@@ -862,7 +862,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
                 if *target { "★ " } else { "" },
                 md_esc(&state_str(state))
             )];
-            for (_, t) in &present {
+            for (ri, t) in &present {
                 let (count, forbidden) = Group::cell(t, state, *target);
                 let mut cell = if count == 0 {
                     "0 (not observed)".to_string()
@@ -875,7 +875,7 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
                     )
                 };
                 if forbidden {
-                    cell.push_str(" ✗ forbidden");
+                    let _ = write!(cell, " ✗ forbidden by {}", md_esc(runs[*ri].model_key()));
                 }
                 row.push(cell);
             }
@@ -883,12 +883,12 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
         }
         if !g.has_target() {
             let mut row = vec!["★ target outcome".to_string()];
-            for (_, t) in &present {
-                let forbidden = t.allowed == Some(false);
-                row.push(format!(
-                    "0 (not observed){}",
-                    if forbidden { " ✗ forbidden" } else { "" }
-                ));
+            for (ri, t) in &present {
+                let mut cell = "0 (not observed)".to_string();
+                if t.allowed == Some(false) {
+                    let _ = write!(cell, " ✗ forbidden by {}", md_esc(runs[*ri].model_key()));
+                }
+                row.push(cell);
             }
             md_row(&mut s, &row);
         }
