@@ -34,7 +34,9 @@
 //!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
 
 pub mod cli;
+pub mod compile;
 pub mod litmus;
+pub mod model;
 pub mod run;
 pub mod sync;
 pub mod teach;
