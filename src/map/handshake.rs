@@ -10,7 +10,7 @@
 //! pointer (and never reaches the unlinked memory).
 //!
 //! Epochs rather than 0/1 flags let a writer free memory without waiting for a moment when no
-//! reader is inside: it records the odd epochs it saw (a [`Snapshot`]) and frees the batch
+//! reader is inside: it records the odd epochs it saw (a snapshot) and frees the batch
 //! once each of those slots has moved on — however busy the readers are.
 //!
 //! Slots are indexed by a small per-thread number taken from a process-wide pool (recycled when

@@ -21,6 +21,33 @@
 //! assert!(m.is_empty());
 //! ```
 
+//! ## How it is checked
+//!
+//! * unit tests (`cargo test --lib map`, also under Miri: `cargo +nightly miri test --lib map::`,
+//!   with smaller sizes);
+//! * the map-driven litmus tests, run by `orderlab run` like every catalog test, with verdicts
+//!   from the model checker;
+//! * loom (`tests/map_loom.rs`, `ci/loom.sh`): passes with [`SeqCst`], finds the bugs of the
+//!   weaker policies;
+//! * shuttle (`tests/map_shuttle.rs`, `ci/shuttle.sh`): random and PCT schedules of larger maps;
+//! * a stress test (`tests/map_stress.rs`, `ci/stress.sh`), natively and under qemu-user.
+//!
+//! ## Limitations
+//!
+//! * Every entry is its own allocation behind an atomic pointer (required for lock-free reads of
+//!   generic keys and values without data races), so a lookup takes one more dependent cache
+//!   miss than an inline table, and every insert allocates.
+//! * Each `get` pays the handshake's SeqCst fence; [`ConcurrentMap::pin_reads`] pays it once for
+//!   a batch of reads.
+//! * Writers are serialized by one mutex: write-heavy workloads from several threads contend.
+//! * A removed entry's slot stays dead until the next growth (same-size growth compacts when
+//!   dead slots pile up).
+//! * A long-lived iterator or [`ReadGuard`] delays reclamation for the whole map.
+//! * More than [`handshake::MAX_READERS`] threads reading at once share one reader counter
+//!   (read-modify-writes; still lock-free).
+//! * The lab's [`AcqRel`] and [`Relaxed`] policies never free retired memory before the map
+//!   drops: they are for demonstrations, not for long-running use.
+
 mod concurrent;
 pub mod handshake;
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]

@@ -9,7 +9,7 @@
 //! * a growing table keeps a pointer to the old one; writers evacuate old buckets incrementally.
 //!
 //! Differences from Go, all forced by readers running concurrently with the writer:
-//! * a key and its value live in an immutable [`Entry`] behind an atomic pointer, never inline:
+//! * a key and its value live in an immutable `Entry` behind an atomic pointer, never inline:
 //!   a reader may be reading a slot while the writer writes it, so a slot's words are atomics
 //!   and a published entry is never written again. Replacing a value publishes a new entry in
 //!   the same slot and retires the old one.
