@@ -6,6 +6,17 @@
 
 use crate::litmus::Test;
 
+pub mod clock;
+pub mod compiled;
+pub mod harness;
+pub mod interp;
+pub mod layout;
+pub mod platform;
+pub mod registry;
+pub mod verdict;
+
+pub use harness::{drive, Aborted, RoundCtx};
+
 /// Where a runnable test comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
@@ -26,6 +37,10 @@ pub trait Litmus: Send + Sync {
     /// thread count equals the number of threads actually run.
     fn test(&self) -> &Test;
     fn source(&self) -> Source;
+    /// The litmus file the test came from, if any.
+    fn path(&self) -> Option<&str> {
+        None
+    }
     /// Allocate `n` independent instances, each in its initial state.
     fn instances(&self, n: usize) -> Box<dyn Instances>;
 }
@@ -46,4 +61,13 @@ pub trait Instances: Send + Sync {
     fn outcome(&self, instance: usize, out: &mut [i64]);
     /// Return every instance to its initial state.
     fn reset(&self);
+    /// Run thread `thread` on instances `0..ctx.len()` of one round, each at its start instant.
+    ///
+    /// The default calls [`Instances::run`] through the trait object for every instance;
+    /// generated impls override it with a loop over a concrete thread function, so nothing is
+    /// dispatched dynamically inside the instance loop. Implementations must start every
+    /// instance through [`drive`], which waits for the start instant and checks the watchdog.
+    fn run_round(&self, thread: usize, ctx: &RoundCtx<'_>) -> Result<(), Aborted> {
+        drive(ctx, |i| self.run(thread, i))
+    }
 }
