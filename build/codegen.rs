@@ -117,7 +117,10 @@ fn check(test: &Test, file: &str) -> Result<(), String> {
             }
             if let Some(l) = st.op.loc() {
                 if !th.params.iter().any(|p| p == l) {
-                    return Err(at(format!("location {l} is not a parameter of P{}", th.index)));
+                    return Err(at(format!(
+                        "location {l} is not a parameter of P{}",
+                        th.index
+                    )));
                 }
             }
             let vals: Vec<&Value> = match &st.op {
@@ -150,8 +153,8 @@ fn id(s: &str) -> String {
         "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
         "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move",
         "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe",
-        "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-        "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+        "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
+        "priv", "try", "typeof", "unsized", "virtual", "yield",
     ];
     match s {
         "self" | "Self" | "super" | "crate" | "_" => format!("{s}_"),
@@ -179,7 +182,7 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
         let abs = abs.to_string_lossy();
         let locs = t.locations_all();
         writeln!(s, "/// `{}` ({rel})", t.name).unwrap();
-        s.push_str("#[allow(unused_mut, unused_variables, unused_assignments, clippy::all)]\n");
+        s.push_str("#[allow(unused_mut, unused_variables, unused_assignments, unused_imports, clippy::all)]\n");
         writeln!(s, "pub mod {ident} {{").unwrap();
         s.push_str("    use std::sync::atomic::{self, AtomicI32, Ordering};\n\n");
         writeln!(s, "    pub const NAME: &str = {:?};", t.name).unwrap();
@@ -228,7 +231,10 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
                 .params
                 .iter()
                 .map(|p| {
-                    let i = locs.iter().position(|l| l == p).expect("param is a location");
+                    let i = locs
+                        .iter()
+                        .position(|l| l == p)
+                        .expect("param is a location");
                     format!("&locs[{i}].0")
                 })
                 .collect();
@@ -245,7 +251,9 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
         s.push_str("        Box::new(crate::run::compiled::Compiled::<K>::new())\n    }\n");
         s.push_str("}\n\n");
     }
-    s.push_str("/// Every compiled catalog test, sorted by path.\npub static ENTRIES: &[Entry] = &[\n");
+    s.push_str(
+        "/// Every compiled catalog test, sorted by path.\npub static ENTRIES: &[Entry] = &[\n",
+    );
     for (rel, abs, t) in tests {
         let ident = t.ident();
         writeln!(
@@ -268,7 +276,11 @@ fn stmt(op: &Op) -> String {
     match op {
         Op::Local { reg, val: v } => format!("{} = {};", id(reg), val(v)),
         Op::Load { reg, loc, ord: o } => format!("{} = {}.load({});", id(reg), id(loc), ord(*o)),
-        Op::Store { loc, val: v, ord: o } => {
+        Op::Store {
+            loc,
+            val: v,
+            ord: o,
+        } => {
             format!("{}.store({}, {});", id(loc), val(v), ord(*o))
         }
         Op::Fence { ord: o } => format!("atomic::fence({});", ord(*o)),
@@ -283,7 +295,10 @@ fn stmt(op: &Op) -> String {
             loc,
             val: v,
             ord: o,
-        } => opt(reg, format!("{}.fetch_add({}, {})", id(loc), val(v), ord(*o))),
+        } => opt(
+            reg,
+            format!("{}.fetch_add({}, {})", id(loc), val(v), ord(*o)),
+        ),
         Op::CompareExchange {
             reg,
             loc,

@@ -2,8 +2,10 @@
 //!
 //! (crate documentation: see README.md; filled in as the lab grows)
 
+pub mod catalog;
 pub mod cli;
 pub mod litmus;
+pub mod report;
 pub mod run;
 pub mod sync;
 

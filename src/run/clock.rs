@@ -27,7 +27,9 @@ pub fn now() -> u64 {
         let t: u64;
         // Safety: cntvct_el0 is readable from EL0 on Linux (the kernel enables EL0 access to
         // the virtual counter); the instruction only reads a system register.
-        unsafe { core::arch::asm!("mrs {t}, cntvct_el0", t = out(reg) t, options(nomem, nostack, preserves_flags)) };
+        unsafe {
+            core::arch::asm!("mrs {t}, cntvct_el0", t = out(reg) t, options(nomem, nostack, preserves_flags))
+        };
         t
     }
     #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
@@ -46,7 +48,9 @@ pub fn frequency() -> f64 {
 fn measure_frequency() -> f64 {
     let f: u64;
     // Safety: cntfrq_el0 is readable from EL0; reading it has no side effects.
-    unsafe { core::arch::asm!("mrs {f}, cntfrq_el0", f = out(reg) f, options(nomem, nostack, preserves_flags)) };
+    unsafe {
+        core::arch::asm!("mrs {f}, cntfrq_el0", f = out(reg) f, options(nomem, nostack, preserves_flags))
+    };
     if f == 0 {
         calibrate()
     } else {

@@ -668,11 +668,10 @@ fn adapt(sh: &Shared, n: usize, delta: u64, skew: &mut [i64]) {
 fn centre_shift(overlap: &[(f64, f64)], sweep: &[i64]) -> i64 {
     let rate = |b: &(f64, f64)| if b.1 > 0.0 { b.0 / b.1 } else { 0.0 };
     let mid = overlap.len() / 2;
-    let (best, r) = overlap
-        .iter()
-        .enumerate()
-        .map(|(j, b)| (j, rate(b)))
-        .fold((mid, rate(&overlap[mid])), |acc, x| if x.1 > acc.1 { x } else { acc });
+    let (best, r) = overlap.iter().enumerate().map(|(j, b)| (j, rate(b))).fold(
+        (mid, rate(&overlap[mid])),
+        |acc, x| if x.1 > acc.1 { x } else { acc },
+    );
     if best != mid && r > rate(&overlap[mid]) * 1.05 + 0.001 {
         sweep[best] / 2
     } else {

@@ -79,9 +79,12 @@ pub fn invalid_ordering(op: &Op) -> Option<String> {
             Some(format!("a store cannot have ordering {}", ord.c_name()))
         }
         Op::Fence { ord: Relaxed } => Some("a fence cannot be memory_order_relaxed".into()),
-        Op::CompareExchange { failure, .. } if matches!(failure, Release | AcqRel) => Some(
-            format!("a compare-exchange cannot have failure ordering {}", failure.c_name()),
-        ),
+        Op::CompareExchange { failure, .. } if matches!(failure, Release | AcqRel) => {
+            Some(format!(
+                "a compare-exchange cannot have failure ordering {}",
+                failure.c_name()
+            ))
+        }
         _ => None,
     }
 }
@@ -138,12 +141,20 @@ impl Interpreted {
                         reg: reg(r)?,
                         val: val(v)?,
                     },
-                    Op::Load { reg: r, loc: l, ord } => IOp::Load {
+                    Op::Load {
+                        reg: r,
+                        loc: l,
+                        ord,
+                    } => IOp::Load {
                         reg: reg(r)?,
                         loc: loc(l)?,
                         ord: ordering(*ord),
                     },
-                    Op::Store { loc: l, val: v, ord } => IOp::Store {
+                    Op::Store {
+                        loc: l,
+                        val: v,
+                        ord,
+                    } => IOp::Store {
                         loc: loc(l)?,
                         val: val(v)?,
                         ord: ordering(*ord),
@@ -254,10 +265,12 @@ fn exec(prog: &[IOp], locs: &[super::layout::Line<AtomicI32>], out: &[AtomicI32]
                 success,
                 failure,
             } => {
-                let ok = match locs[loc]
-                    .0
-                    .compare_exchange(r[expected], v(&r, desired), success, failure)
-                {
+                let ok = match locs[loc].0.compare_exchange(
+                    r[expected],
+                    v(&r, desired),
+                    success,
+                    failure,
+                ) {
                     Ok(_) => 1,
                     Err(cur) => {
                         r[expected] = cur;

@@ -43,7 +43,12 @@ impl Layout {
         let nlocs = names.len();
         let init = names
             .iter()
-            .map(|l| to_i32(test.init_value(l), &format!("{}: initial value of {l}", test.name)))
+            .map(|l| {
+                to_i32(
+                    test.init_value(l),
+                    &format!("{}: initial value of {l}", test.name),
+                )
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let nregs: Vec<usize> = test.threads.iter().map(|t| t.registers().len()).collect();
         let obs = test
@@ -60,7 +65,9 @@ impl Layout {
                         .registers()
                         .iter()
                         .position(|r| r == reg)
-                        .ok_or_else(|| format!("{}: {v} is not a register of P{thread}", test.name))?;
+                        .ok_or_else(|| {
+                            format!("{}: {v} is not a register of P{thread}", test.name)
+                        })?;
                     Ok(Slot::Reg { thread: th, index })
                 }
                 Var::Loc(l) => names

@@ -134,12 +134,18 @@ mod tests {
     #[test]
     fn host_detection() {
         assert!(host_is_x86("cpu:type:x86,ven0002fam001A", ""));
-        assert!(host_is_x86("", "processor\t: 0\nvendor_id\t: AuthenticAMD\n"));
+        assert!(host_is_x86(
+            "",
+            "processor\t: 0\nvendor_id\t: AuthenticAMD\n"
+        ));
         assert!(!host_is_x86(
             "cpu:type:aarch64:feature:,0000",
             "vendor_id: x"
         ));
-        assert!(!host_is_x86("", "processor\t: 0\nCPU implementer\t: 0x41\n"));
+        assert!(!host_is_x86(
+            "",
+            "processor\t: 0\nCPU implementer\t: 0x41\n"
+        ));
         assert!(!host_is_x86("", ""));
     }
 

@@ -123,7 +123,11 @@ pub fn assess(test: &Test, platform: Platform, hist: &Histogram, hung: bool) -> 
             }
         }
         Err(e) => Assessment {
-            status: if hung { Status::Hung } else { Status::Unchecked },
+            status: if hung {
+                Status::Hung
+            } else {
+                Status::Unchecked
+            },
             allowed: None,
             allowed_here: "unknown".to_string(),
             model_error: Some(e),
