@@ -34,9 +34,10 @@ pub struct Args {
     /// Instances per round.
     #[arg(long)]
     pub instances: Option<usize>,
-    /// Stop a test and report it HUNG when no round completes for this many seconds.
-    #[arg(long, default_value_t = 10.0)]
-    pub watchdog: f64,
+    /// Stop a test and report it HUNG when no round completes for this many seconds
+    /// [default: 10].
+    #[arg(long)]
+    pub watchdog: Option<f64>,
 }
 
 /// Parse a positive number of seconds.
@@ -71,7 +72,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         }
         cfg.instances = n;
     }
-    cfg.watchdog = seconds(args.watchdog, "--watchdog")?;
+    if let Some(w) = args.watchdog {
+        cfg.watchdog = seconds(w, "--watchdog")?;
+    }
 
     let mut rep = Report::new(platform, load_average());
     println!(

@@ -215,11 +215,13 @@ pub fn block(test: &Test, r: &TestResult) -> String {
         r.status, r.allowed_here
     ));
     s.push_str(&format!(
-        "Time {} {:.2}s, {:.2} M iterations/s, sync {}{}, load {}\n",
+        "Time {} {:.2}s, {:.2} M iterations/s, sync {} (delta {:.0} ns, offset {:.0} ns){}, load {}\n",
         r.name,
         r.elapsed_s,
         r.iterations_per_s / 1e6,
         r.sync,
+        r.delta_ns,
+        r.offset_ns,
         if r.oversubscribed {
             " (oversubscribed: more test threads than cores)"
         } else {

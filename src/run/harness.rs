@@ -507,7 +507,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     let threads = sh.threads;
     let timebase = sh.sync == Sync::Timebase;
     // Serial outcomes only steer the sweep; skip the permutations for big tests.
-    let serial = if cfg.centre && timebase && threads == 2 {
+    let serial = if cfg.centre && timebase && (2..=4).contains(&threads) && !sh.yield_spin {
         serial_outcomes(&*sh.inst, threads, nobs)
     } else {
         Vec::new()
@@ -529,7 +529,9 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     let mut hung = false;
     let started = Instant::now();
     let mut last_beat = started;
+    let mut search = DeltaSearch::new(min_delta, max_delta, sh.delta.load(Ordering::Relaxed));
     loop {
+        let round_start = Instant::now();
         let n = match cfg.budget {
             Budget::Iterations(total) => cap.min((total - iterations) as usize),
             Budget::Time(_) => cap,
@@ -563,6 +565,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             break;
         }
         let counting = !serial.is_empty();
+        let mut overlapping = 0u64;
         for i in 0..n {
             sh.inst.outcome(i, &mut buf);
             hist.add(&buf);
@@ -571,6 +574,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
                 b.1 += 1.0;
                 if !serial.contains(&buf) {
                     b.0 += 1.0;
+                    overlapping += 1;
                 }
             }
         }
@@ -586,14 +590,21 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             let delta = sh.delta.load(Ordering::Relaxed);
             adapt(sh, n, delta, &mut skew);
             let behind = (0..threads).any(|t| lateness(sh, t, n, delta) > delta as f64 / 2.0);
-            let new_delta = if behind {
+            // Oversubscribed threads run in turns whatever the schedule: keep Δ minimal so
+            // each runs through its instances as fast as it can.
+            let new_delta = if sh.yield_spin {
+                min_delta
+            } else if counting {
+                search.record(overlapping, round_start.elapsed().as_secs_f64());
+                search.delta()
+            } else if behind {
                 delta + delta / 4 + 1
             } else {
                 delta - delta / 32
             };
             sh.delta
                 .store(new_delta.clamp(min_delta, max_delta), Ordering::Relaxed);
-            if counting && rounds % 8 == 0 {
+            if counting && sweep_len > 1 && rounds % 8 == 0 {
                 let limit = 4 * sh.delta.load(Ordering::Relaxed) as i64;
                 bias = (bias + centre_shift(&overlap, &sh.sweep[1])).clamp(-limit, limit);
                 for b in overlap.iter_mut() {
@@ -676,5 +687,76 @@ fn centre_shift(overlap: &[(f64, f64)], sweep: &[i64]) -> i64 {
         sweep[best] / 2
     } else {
         0
+    }
+}
+
+/// Hill climb of Δ over a geometric grid: rounds probe the current Δ and its two neighbours in
+/// turn, each scored by overlapping executions (final states no serial order of whole threads
+/// gives) per second of round time; every 24 rounds the best becomes current. Outcome-agnostic:
+/// it rewards concurrency, never the test's target.
+struct DeltaSearch {
+    grid: Vec<u64>,
+    cur: usize,
+    probe: usize,
+    score: [(f64, f64); 3],
+    rounds: u32,
+}
+
+impl DeltaSearch {
+    fn new(min: u64, max: u64, start: u64) -> DeltaSearch {
+        let mut grid = vec![min.max(1)];
+        while *grid.last().unwrap_or(&max) < max.min(min.max(1) * 64) {
+            let d = *grid.last().unwrap_or(&1);
+            grid.push((d + d / 5).max(d + 1));
+        }
+        let cur = grid
+            .iter()
+            .position(|&d| d >= start)
+            .unwrap_or(grid.len() - 1);
+        DeltaSearch {
+            grid,
+            cur,
+            probe: 0,
+            score: [(0.0, 0.0); 3],
+            rounds: 0,
+        }
+    }
+
+    fn index(&self, probe: usize) -> usize {
+        (self.cur + probe)
+            .saturating_sub(1)
+            .min(self.grid.len() - 1)
+    }
+
+    /// Δ for the next round.
+    fn delta(&self) -> u64 {
+        self.grid[self.index(self.probe)]
+    }
+
+    /// Score the round just run with [`DeltaSearch::delta`].
+    fn record(&mut self, overlapping: u64, secs: f64) {
+        let s = &mut self.score[self.probe];
+        s.0 += overlapping as f64;
+        s.1 += secs;
+        self.probe = (self.probe + 1) % 3;
+        self.rounds += 1;
+        if self.rounds % 24 == 0 {
+            let rate = |s: &(f64, f64)| if s.1 > 0.0 { s.0 / s.1 } else { 0.0 };
+            let best = (0..3).fold(1, |b, p| {
+                if rate(&self.score[p]) > rate(&self.score[b]) {
+                    p
+                } else {
+                    b
+                }
+            });
+            // No overlap anywhere: run as fast as possible.
+            let best = if self.score.iter().all(|s| s.0 == 0.0) {
+                0
+            } else {
+                best
+            };
+            self.cur = self.index(best);
+            self.score = [(0.0, 0.0); 3];
+        }
     }
 }
