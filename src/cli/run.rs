@@ -160,7 +160,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         );
     }
     if let Some(e) = model_note {
-        println!("verdicts unchecked: {e}");
+        println!("verdicts: {e}");
     }
     if platform == Platform::QemuX86 {
         println!(
