@@ -38,13 +38,11 @@ fn config(budget: Budget) -> Config {
 }
 
 /// The generated text of one thread function: from `pub fn pN(` to its closing brace.
-fn thread_fn<'a>(module: &'a str, index: usize) -> &'a str {
+fn thread_fn(module: &str, index: usize) -> &str {
     let start = module
         .find(&format!("pub fn p{index}("))
         .unwrap_or_else(|| panic!("no p{index} in generated module"));
-    let end = module[start..]
-        .find("\n    }\n")
-        .expect("end of thread fn");
+    let end = module[start..].find("\n    }\n").expect("end of thread fn");
     let before = &module[..start];
     assert!(
         before.trim_end().ends_with("#[inline(never)]"),
@@ -117,7 +115,13 @@ fn catalog_is_compiled() {
     let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/litmus/classic"))
         .expect("litmus/classic")
         .count();
-    assert!(ENTRIES.iter().filter(|e| e.path.starts_with("litmus/classic/")).count() == files);
+    assert!(
+        ENTRIES
+            .iter()
+            .filter(|e| e.path.starts_with("litmus/classic/"))
+            .count()
+            == files
+    );
 }
 
 #[test]
@@ -143,7 +147,12 @@ fn generated_threads_carry_the_files_orderings() {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            assert!(body.starts_with(&sig), "{}: P{} signature: {body}", e.name, th.index);
+            assert!(
+                body.starts_with(&sig),
+                "{}: P{} signature: {body}",
+                e.name,
+                th.index
+            );
             assert_eq!(
                 generated_ops(body),
                 source_ops(&test, k),
@@ -332,7 +341,10 @@ fn hangs(stuck: usize, release: &'static AtomicBool) {
     };
     let run = harness::run(&h, &cfg).expect("the harness returns, it does not panic");
     release.store(true, Ordering::Release);
-    assert!(run.hung, "thread {stuck} hung but the run was not reported hung");
+    assert!(
+        run.hung,
+        "thread {stuck} hung but the run was not reported hung"
+    );
     let a = verdict::assess(&h.test, Platform::detect_hw(), &run.histogram, run.hung);
     assert_eq!(a.status, Status::Hung);
     assert_eq!(a.status.exit_code(), orderlab::exit::HUNG);

@@ -57,14 +57,17 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     if tests.is_empty() {
         return Err(CliError::bad_input("no tests selected"));
     }
-    let mut cfg = Config::default();
-    cfg.budget = match (args.iterations, args.time) {
+    let budget = match (args.iterations, args.time) {
         (Some(0), _) => return Err(CliError::bad_input("--iterations must be at least 1")),
         (Some(n), _) => Budget::Iterations(n),
         (None, Some(t)) => Budget::Time(seconds(t, "--time")?),
         (None, None) => Budget::Time(Duration::from_secs_f64(
             (DEFAULT_TOTAL_S / tests.len() as f64).clamp(0.05, 1.0),
         )),
+    };
+    let mut cfg = Config {
+        budget,
+        ..Config::default()
     };
     if let Some(n) = args.instances {
         if n == 0 {

@@ -542,9 +542,8 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         rounds += 1;
         // Relaxed: published by the Release store to `go` below.
         sh.n.store(n, Ordering::Relaxed);
-        for t in 0..threads {
-            let off = skew[t] + if t == 1 { bias } else { 0 };
-            sh.offset[t].store(off, Ordering::Relaxed);
+        for (t, (o, s)) in sh.offset.iter().zip(&skew).enumerate() {
+            o.store(s + if t == 1 { bias } else { 0 }, Ordering::Relaxed);
         }
         sh.done.store(0, Ordering::Relaxed);
         let t0 = clock::now().wrapping_add(lead);
