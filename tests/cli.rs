@@ -12,8 +12,29 @@ fn hw() -> std::sync::MutexGuard<'static, ()> {
     HW.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The binary, through qemu-user when this test itself runs under qemu-user (the kernel cannot
+/// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
+fn command() -> Command {
+    let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
+        (orderlab::run::platform::Platform::detect_hw()
+            == orderlab::run::platform::Platform::QemuX86)
+            .then(|| "qemu-aarch64 -L /usr/aarch64-linux-gnu".to_string())
+    });
+    match runner.as_deref().map(str::split_whitespace) {
+        Some(mut words) => match words.next() {
+            Some(prog) => {
+                let mut c = Command::new(prog);
+                c.args(words).arg(env!("CARGO_BIN_EXE_orderlab"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
+        },
+        None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
+    }
+}
+
 fn orderlab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_orderlab"))
+    command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("ORDERLAB_PLATFORM")
@@ -183,7 +204,7 @@ fn glob_and_directory_selection() {
 #[test]
 fn forbidden_outcome_exits_1() {
     let _g = hw();
-    let out = Command::new(env!("CARGO_BIN_EXE_orderlab"))
+    let out = command()
         .args(["run", "SB+ra", "--iterations", "2000000"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("ORDERLAB_PLATFORM", "armv8")
@@ -192,7 +213,7 @@ fn forbidden_outcome_exits_1() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("FORBIDDEN OBSERVED"), "{stdout}");
-    let bad = Command::new(env!("CARGO_BIN_EXE_orderlab"))
+    let bad = command()
         .args(["run", "SB+ra", "-n", "10"])
         .env("ORDERLAB_PLATFORM", "pdp11")
         .output()

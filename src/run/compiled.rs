@@ -86,6 +86,9 @@ impl<K: Kernel> Instances for CompiledInstances<K> {
     fn reset(&self) {
         self.layout.reset();
     }
+    fn reset_part(&self, thread: usize, _threads: usize) {
+        self.layout.reset_part(thread);
+    }
     fn run_round(&self, thread: usize, ctx: &RoundCtx<'_>) -> Result<(), Aborted> {
         let l = &self.layout;
         drive(ctx, |i| K::run_thread(thread, l.locs(i), l.regs(thread, i)))

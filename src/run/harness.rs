@@ -252,6 +252,10 @@ struct Shared {
     stop: AtomicBool,
     /// Followers that finished the current round.
     done: AtomicUsize,
+    /// Followers that reset their part of the instances for the current round.
+    ready: AtomicUsize,
+    /// Round number whose start instant `t0` is published (after every reset).
+    start: AtomicU64,
     abort: AtomicBool,
     n: AtomicUsize,
     t0: AtomicU64,
@@ -368,6 +372,8 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         go: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         done: AtomicUsize::new(0),
+        ready: AtomicUsize::new(0),
+        start: AtomicU64::new(0),
         abort: AtomicBool::new(false),
         n: AtomicUsize::new(0),
         t0: AtomicU64::new(0),
@@ -464,6 +470,17 @@ fn follower(sh: &Shared, t: usize) {
         if sh.stop.load(Ordering::Relaxed) {
             return;
         }
+        sh.inst.reset_part(t, sh.threads);
+        // Release: publishes this thread's part of the reset to the leader, which publishes
+        // everyone's with `start`.
+        sh.ready.fetch_add(1, Ordering::Release);
+        // Acquire: pairs with the leader's Release store of `start` (t0, every reset).
+        if sh
+            .wait(|| sh.start.load(Ordering::Acquire) == seen)
+            .is_err()
+        {
+            return;
+        }
         let ctx = sh.ctx(t);
         if sh.inst.run_round(t, &ctx).is_err() {
             return;
@@ -546,10 +563,23 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             o.store(s + if t == 1 { bias } else { 0 }, Ordering::Relaxed);
         }
         sh.done.store(0, Ordering::Relaxed);
+        sh.ready.store(0, Ordering::Relaxed);
+        // Release: publishes the parameters above; every thread now resets its part of the
+        // instances (the locations it reads first, so they sit in its cache).
+        sh.go.store(rounds, Ordering::Release);
+        sh.inst.reset_part(0, threads);
+        // Acquire: pairs with the followers' Release increments after their resets.
+        if sh
+            .wait(|| sh.ready.load(Ordering::Acquire) == threads - 1)
+            .is_err()
+        {
+            hung = true;
+            break;
+        }
         let t0 = clock::now().wrapping_add(lead);
         sh.t0.store(t0, Ordering::Relaxed);
-        // Release: publishes the parameters above and the reset instances.
-        sh.go.store(rounds, Ordering::Release);
+        // Release: publishes t0 and (transitively) every thread's reset.
+        sh.start.store(rounds, Ordering::Release);
         let ctx = sh.ctx(0);
         if sh.inst.run_round(0, &ctx).is_err() {
             hung = true;
@@ -577,7 +607,6 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
                 }
             }
         }
-        sh.inst.reset();
         if !timebase {
             for a in sh.arrive.iter().take(n) {
                 // Relaxed: published by the next round's Release store to `go`.

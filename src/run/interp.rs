@@ -303,6 +303,9 @@ impl Instances for InterpInstances {
     fn reset(&self) {
         self.layout.reset();
     }
+    fn reset_part(&self, thread: usize, _threads: usize) {
+        self.layout.reset_part(thread);
+    }
     fn run_round(&self, thread: usize, ctx: &super::RoundCtx<'_>) -> Result<(), super::Aborted> {
         let prog = &self.progs[thread];
         super::drive(ctx, |i| {

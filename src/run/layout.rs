@@ -30,6 +30,8 @@ pub struct Layout {
     nregs: Vec<usize>,
     regs: Vec<Box<[AtomicI32]>>,
     obs: Vec<Slot>,
+    /// Per location: the thread (position) that resets it, the first that loads it.
+    owner: Vec<usize>,
 }
 
 /// Convert a litmus constant to the `i32` the runner stores, or explain why not.
@@ -77,6 +79,19 @@ impl Layout {
                     .ok_or_else(|| format!("{}: unknown location {l}", test.name)),
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let owner = names
+            .iter()
+            .map(|l| {
+                test.threads
+                    .iter()
+                    .position(|t| {
+                        t.body.iter().any(
+                            |st| matches!(&st.op, crate::litmus::Op::Load { loc, .. } if loc == l),
+                        )
+                    })
+                    .unwrap_or(0)
+            })
+            .collect();
         let locs = (0..n * nlocs)
             .map(|k| Line(AtomicI32::new(init[k % nlocs.max(1)])))
             .collect();
@@ -92,6 +107,7 @@ impl Layout {
             nregs,
             regs,
             obs,
+            owner,
         })
     }
 
@@ -132,6 +148,21 @@ impl Layout {
         for (k, line) in self.locs.iter().enumerate() {
             // Relaxed: the harness publishes the next round with a Release store.
             line.0.store(self.init[k % self.nlocs], Ordering::Relaxed);
+        }
+    }
+}
+
+impl Layout {
+    /// Reset the locations owned by `thread` (the first thread that loads them), so that each
+    /// line starts a round in the cache of its first reader.
+    pub fn reset_part(&self, thread: usize) {
+        for (l, _) in self.owner.iter().enumerate().filter(|(_, &o)| o == thread) {
+            for i in 0..self.n {
+                // Relaxed: the harness publishes every reset before the round starts.
+                self.locs[i * self.nlocs + l]
+                    .0
+                    .store(self.init[l], Ordering::Relaxed);
+            }
         }
     }
 }

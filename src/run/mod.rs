@@ -61,6 +61,15 @@ pub trait Instances: Send + Sync {
     fn outcome(&self, instance: usize, out: &mut [i64]);
     /// Return every instance to its initial state.
     fn reset(&self);
+    /// Reset thread `thread`'s share of the instances (of `threads` threads); the harness
+    /// calls it from every thread in parallel before a round, so each thread can own the
+    /// cache lines it reads first. The default has thread 0 reset everything.
+    fn reset_part(&self, thread: usize, threads: usize) {
+        let _ = threads;
+        if thread == 0 {
+            self.reset();
+        }
+    }
     /// Run thread `thread` on instances `0..ctx.len()` of one round, each at its start instant.
     ///
     /// The default calls [`Instances::run`] through the trait object for every instance;
