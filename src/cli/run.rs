@@ -162,8 +162,12 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             over.join(", ")
         );
     }
-    if let Some(e) = model_note {
-        println!("verdicts: {e}");
+    match model_note {
+        Some(e) => println!("verdicts: {e}"),
+        None => println!(
+            "verdicts: the model checker's {} model (allowed final states of each test)",
+            rep.model
+        ),
     }
     if platform == Platform::QemuX86 {
         println!(

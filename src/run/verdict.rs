@@ -18,13 +18,15 @@ pub struct ModelVerdict {
     pub target_allowed: bool,
 }
 
-/// The one place the runner asks a model (`model` is a key: `x86-tso`, `armv8`, ...).
-///
-/// The model checker (`crate::model`) is not in this branch yet: until it is, every verdict is
-/// unknown and the runner reports results as unchecked.
+/// The one place the runner asks a model (`model` is a key: `x86-tso`, `armv8`, ...): the
+/// model checker, `crate::model::check`.
 pub fn model_verdict(test: &Test, model: &str) -> Result<ModelVerdict, String> {
-    let _ = test;
-    Err(format!("no model checker in this build (model {model})"))
+    let m = crate::model::Model::from_key(model).ok_or_else(|| format!("unknown model {model}"))?;
+    let v = crate::model::check(test, m).map_err(|e| e.to_string())?;
+    Ok(ModelVerdict {
+        allowed_states: v.allowed_states,
+        target_allowed: v.target_allowed,
+    })
 }
 
 /// The runner's status for one test.
