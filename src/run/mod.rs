@@ -49,7 +49,8 @@ pub trait Litmus: Send + Sync {
 ///
 /// The harness calls `run(t, i)` from thread `t` (pinned) for every instance `i`, all threads
 /// of instance `i` starting at the same timebase instant; then, after every thread finished
-/// the round, `outcome(i, ..)` from one thread, then `reset()` before the next round.
+/// the round, `outcome(i, ..)` from one thread, then `reset_part(t, ..)` from every thread `t`
+/// in parallel before the next round (by default thread 0 calls `reset()`).
 pub trait Instances: Send + Sync {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
