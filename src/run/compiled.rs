@@ -83,6 +83,9 @@ impl<K: Kernel> Instances for CompiledInstances<K> {
     fn outcome(&self, instance: usize, out: &mut [i64]) {
         self.layout.outcome(instance, out);
     }
+    fn outcomes(&self, n: usize, out: &mut [i64]) {
+        self.layout.outcomes(n, out);
+    }
     fn reset(&self) {
         self.layout.reset();
     }

@@ -194,7 +194,7 @@ impl Histogram {
     /// Count a state; returns its index.
     #[inline]
     pub fn add(&mut self, state: &[i64]) -> usize {
-        if let Some(k) = self.states.iter().position(|(s, _)| s == state) {
+        if let Some(k) = self.states.iter().position(|(s, _)| s.as_slice() == state) {
             self.states[k].1 += 1;
             k
         } else {
@@ -535,7 +535,9 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     let max_delta = clock::ns_to_ticks(100_000.0);
     let cap = sh.inst.len();
     let mut hist = Histogram::default();
-    let mut buf = vec![0i64; nobs];
+    let mut flat = vec![0i64; cap * nobs];
+    // Per histogram state: does it differ from every serial outcome?
+    let mut overlaps: Vec<bool> = Vec::new();
     let sweep_len = sh.sweep[0].len();
     // Per sweep bucket: decayed (overlapping, total) counts.
     let mut overlap = vec![(0.0f64, 0.0f64); sweep_len];
@@ -595,15 +597,23 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         }
         let counting = !serial.is_empty();
         let mut overlapping = 0u64;
+        sh.inst.outcomes(n, &mut flat[..n * nobs]);
+        let mut bucket = 0;
         for i in 0..n {
-            sh.inst.outcome(i, &mut buf);
-            hist.add(&buf);
+            let k = hist.add(&flat[i * nobs..(i + 1) * nobs]);
             if counting {
-                let b = &mut overlap[i % sweep_len];
+                if k == overlaps.len() {
+                    overlaps.push(!serial.contains(&hist.states[k].0));
+                }
+                let b = &mut overlap[bucket];
                 b.1 += 1.0;
-                if !serial.contains(&buf) {
+                if overlaps[k] {
                     b.0 += 1.0;
                     overlapping += 1;
+                }
+                bucket += 1;
+                if bucket == sweep_len {
+                    bucket = 0;
                 }
             }
         }

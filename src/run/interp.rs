@@ -300,6 +300,9 @@ impl Instances for InterpInstances {
     fn outcome(&self, instance: usize, out: &mut [i64]) {
         self.layout.outcome(instance, out);
     }
+    fn outcomes(&self, n: usize, out: &mut [i64]) {
+        self.layout.outcomes(n, out);
+    }
     fn reset(&self) {
         self.layout.reset();
     }

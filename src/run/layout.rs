@@ -143,6 +143,17 @@ impl Layout {
         }
     }
 
+    /// The final states of instances `0..n`, one after another.
+    pub fn outcomes(&self, n: usize, out: &mut [i64]) {
+        let k = self.obs.len();
+        if k == 0 {
+            return;
+        }
+        for (i, o) in out.chunks_exact_mut(k).take(n).enumerate() {
+            self.outcome(i, o);
+        }
+    }
+
     /// Every location back to its initial value.
     pub fn reset(&self) {
         for (k, line) in self.locs.iter().enumerate() {

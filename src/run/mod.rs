@@ -60,6 +60,16 @@ pub trait Instances: Send + Sync {
     fn run(&self, thread: usize, instance: usize);
     /// Write the final state of `instance`, aligned with `Test::observables()`, into `out`.
     fn outcome(&self, instance: usize, out: &mut [i64]);
+    /// The final states of instances `0..n`, one after another (`out.len() / n` values each).
+    fn outcomes(&self, n: usize, out: &mut [i64]) {
+        if n == 0 {
+            return;
+        }
+        let k = out.len() / n;
+        for i in 0..n {
+            self.outcome(i, &mut out[i * k..(i + 1) * k]);
+        }
+    }
     /// Return every instance to its initial state.
     fn reset(&self);
     /// Reset thread `thread`'s share of the instances (of `threads` threads); the harness
