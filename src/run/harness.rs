@@ -339,12 +339,7 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         )));
     }
     let cores = core_affinity::get_core_ids().unwrap_or_default();
-    let ncores = if cores.is_empty() {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        cores.len()
-    };
-    let oversubscribed = threads > ncores;
+    let oversubscribed = threads > super::platform::cpus();
     let sweep_len = if threads == 2 { cfg.sweep.max(1) } else { 1 };
     let step = if cfg.sync == Sync::Timebase {
         clock::ns_to_ticks(cfg.sweep_step_ns) as i64
@@ -397,7 +392,7 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         let tx = tx.clone();
         let cfg = cfg.clone();
         let nobs = test.observables().len();
-        let h = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name(format!("orderlab-P{t}"))
             .spawn(move || {
                 if let Some(c) = core {
@@ -410,9 +405,16 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
                 } else {
                     follower(&sh, t);
                 }
-            })
-            .map_err(|e| RunError(format!("cannot start harness thread P{t}: {e}")))?;
-        handles.push(h);
+            });
+        match spawned {
+            Ok(h) => handles.push(h),
+            Err(e) => {
+                // Release the threads already started (they wait for a round that never comes).
+                // Relaxed: a polled hint.
+                shared.abort.store(true, Ordering::Relaxed);
+                return Err(RunError(format!("cannot start harness thread P{t}: {e}")));
+            }
+        }
     }
     drop(tx);
     let started = Instant::now();
