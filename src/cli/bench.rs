@@ -97,6 +97,25 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         );
     }
     if args.configs {
+        for (split_reset, delta_search) in
+            [(true, true), (false, true), (true, false), (false, false)]
+        {
+            let cfg = Config {
+                split_reset,
+                delta_search,
+                ..base.clone()
+            };
+            let m = measure("SB+rlx", &cfg)?;
+            println!(
+                "SB+rlx  reset by {:6}, delta {:13}: {:6.2} M iterations/s, {:6.2} M weak/s ({:5.1}% weak, delta {:.0} ns)",
+                if split_reset { "reader" } else { "P0" },
+                if delta_search { "searched" } else { "fastest pace" },
+                m.iter_per_s / 1e6,
+                m.target_per_s / 1e6,
+                m.target_frac * 100.0,
+                m.delta_ns
+            );
+        }
         for n in [256, 1024, 4096, 16384] {
             let cfg = Config {
                 instances: n,

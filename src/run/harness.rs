@@ -156,6 +156,11 @@ pub struct Config {
     pub sweep_step_ns: f64,
     /// Move the sweep's centre towards the offsets with the most overlapping executions.
     pub centre: bool,
+    /// Every thread resets the locations it reads first (else thread 0 resets everything).
+    pub split_reset: bool,
+    /// Search Δ for the most overlapping executions per second (else: the fastest Δ every
+    /// thread keeps pace with).
+    pub delta_search: bool,
     /// Lead time between publishing a round and its first start instant, in ns.
     pub lead_ns: f64,
     /// A run is stopped and reported hung when no round completes for this long.
@@ -176,6 +181,8 @@ impl Default for Config {
             sweep: 5,
             sweep_step_ns: 8.0,
             centre: true,
+            split_reset: true,
+            delta_search: true,
             lead_ns: 3000.0,
             watchdog: Duration::from_secs(10),
             sync: Sync::detect(),
@@ -247,6 +254,7 @@ struct Shared {
     threads: usize,
     sync: Sync,
     yield_spin: bool,
+    split_reset: bool,
     /// Round number, published by the leader (Release) after writing the round's parameters.
     go: AtomicU64,
     stop: AtomicBool,
@@ -364,6 +372,7 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         threads,
         sync: cfg.sync,
         yield_spin: oversubscribed,
+        split_reset: cfg.split_reset,
         go: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         done: AtomicUsize::new(0),
@@ -472,7 +481,9 @@ fn follower(sh: &Shared, t: usize) {
         if sh.stop.load(Ordering::Relaxed) {
             return;
         }
-        sh.inst.reset_part(t, sh.threads);
+        if sh.split_reset {
+            sh.inst.reset_part(t, sh.threads);
+        }
         // Release: publishes this thread's part of the reset to the leader, which publishes
         // everyone's with `start`.
         sh.ready.fetch_add(1, Ordering::Release);
@@ -571,7 +582,11 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         // Release: publishes the parameters above; every thread now resets its part of the
         // instances (the locations it reads first, so they sit in its cache).
         sh.go.store(rounds, Ordering::Release);
-        sh.inst.reset_part(0, threads);
+        if sh.split_reset {
+            sh.inst.reset_part(0, threads);
+        } else {
+            sh.inst.reset();
+        }
         // Acquire: pairs with the followers' Release increments after their resets.
         if sh
             .wait(|| sh.ready.load(Ordering::Acquire) == threads - 1)
@@ -634,7 +649,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             // each runs through its instances as fast as it can.
             let new_delta = if sh.yield_spin {
                 min_delta
-            } else if counting {
+            } else if counting && cfg.delta_search {
                 search.record(overlapping, round_start.elapsed().as_secs_f64());
                 search.delta()
             } else if behind {
