@@ -643,8 +643,10 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         iterations += n as u64;
         if timebase {
             let delta = sh.delta.load(Ordering::Relaxed);
-            adapt(sh, n, delta, &mut skew);
             let behind = (0..threads).any(|t| lateness(sh, t, n, delta) > delta as f64 / 2.0);
+            if !behind {
+                adapt(sh, n, delta, &mut skew);
+            }
             // Oversubscribed threads run in turns whatever the schedule: keep Δ minimal so
             // each runs through its instances as fast as it can.
             let new_delta = if sh.yield_spin {
@@ -718,14 +720,31 @@ fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
     sum / n.max(1) as f64
 }
 
-/// Correct each thread's base offset so that actual starts coincide with thread 0's.
+/// Correct each thread's base offset so that actual starts coincide with thread 0's: the
+/// median over the round of (thread t's lateness − thread 0's lateness) per instance. Only
+/// while every thread keeps pace: a thread that falls behind is late by a growing amount no
+/// offset can fix (Δ's adaptation handles that).
 fn adapt(sh: &Shared, n: usize, delta: u64, skew: &mut [i64]) {
-    let l0 = lateness(sh, 0, n, delta);
+    let late = |t: usize, i: usize| {
+        let target = sh
+            .t0
+            .load(Ordering::Relaxed)
+            .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
+            .wrapping_add(i as u64 * delta)
+            .wrapping_add_signed(sh.sweep[t][i % sh.sweep[t].len()]);
+        // Relaxed: published by the followers' Release increments of `done`.
+        sh.starts[t][i].load(Ordering::Relaxed).wrapping_sub(target) as i64
+    };
+    let step = (n / 128).max(1);
+    let mut diffs = Vec::with_capacity(n / step + 1);
     for (t, s) in skew.iter_mut().enumerate().skip(1) {
-        let d = lateness(sh, t, n, delta) - l0;
+        diffs.clear();
+        diffs.extend((0..n).step_by(step).map(|i| late(t, i) - late(0, i)));
+        diffs.sort_unstable();
+        let median = diffs[diffs.len() / 2];
         // Half steps: damped, so noise does not make the offset oscillate.
-        *s -= (d / 2.0).round() as i64;
-        *s = (*s).clamp(-(delta as i64) * 4, delta as i64 * 4);
+        *s -= median / 2;
+        *s = (*s).clamp(-(delta as i64) * 2, delta as i64 * 2);
     }
 }
 
