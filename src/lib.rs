@@ -37,6 +37,7 @@ pub mod catalog;
 pub mod cli;
 pub mod compile;
 pub mod litmus;
+pub mod map;
 pub mod model;
 pub mod report;
 pub mod run;

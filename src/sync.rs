@@ -21,6 +21,7 @@ mod imp {
     pub use loom::sync::atomic;
     pub use loom::sync::{Arc, Mutex, MutexGuard};
     pub use loom::thread;
+    pub use loom::thread_local;
 }
 
 #[cfg(all(feature = "shuttle", not(orderlab_loom)))]
@@ -29,6 +30,7 @@ mod imp {
     pub use shuttle::sync::atomic;
     pub use shuttle::sync::{Arc, Mutex, MutexGuard};
     pub use shuttle::thread;
+    pub use shuttle::thread_local;
 }
 
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
@@ -37,6 +39,7 @@ mod imp {
     pub use std::sync::atomic;
     pub use std::sync::{Arc, Mutex, MutexGuard};
     pub use std::thread;
+    pub use std::thread_local;
 }
 
 pub use imp::*;

@@ -1,0 +1,986 @@
+//! [`ConcurrentMap`]: lock-free reads, serialized writes.
+
+use std::borrow::Borrow;
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+use std::marker::PhantomData;
+use std::ptr;
+
+use super::handshake::{Header, Mark, Readers, Retired, Retirer};
+use super::policy::{Policy, SeqCst};
+use super::table::{
+    alloc_entry, free_entry, free_table_deep, free_table_shell, free_table_unevacuated,
+    over_load_factor, probe, tomb, too_many_overflow, tophash, Bucket, Entry, Probe, Table,
+    BUCKET_CNT, EMPTY_REST, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM, MIN_TOP_HASH,
+};
+use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use crate::sync::{Mutex, MutexGuard};
+
+/// A hash map whose reads never lock: Go's bucket layout, bucket publication and the
+/// dirty-flag handshake.
+///
+/// * [`get`](Self::get), [`contains_key`](Self::contains_key), [`len`](Self::len) and
+///   [`iter`](Self::iter) take no lock and run concurrently with a writer (wait-free apart from
+///   the first read of a thread, which may allocate its reader slot).
+/// * [`insert`](Self::insert), [`remove`](Self::remove) and [`clear`](Self::clear) are
+///   serialized by one mutex. Why a mutex: the two protocols the map demonstrates assume one
+///   writer at a time (a slot is filled by one writer, evacuation is one writer's incremental
+///   job); a lock keeps the writer side simple and obviously right, and a write spends most of
+///   its time hashing and allocating cells anyway. Read-mostly workloads, the map's target,
+///   never touch it.
+/// * `get` returns a **clone** of the value (`V: Clone`): the entry may be retired as soon
+///   as the call returns, and a clone needs no guard type. Wrap large values in an `Arc`.
+///   `insert` and `remove` return a clone of the previous value, like `std`'s return it.
+/// * `P` is the ordering [`Policy`]: [`SeqCst`] (the default) is the production one; the lab's
+///   [`AcqRel`](super::AcqRel) and [`Relaxed`](super::Relaxed) never free memory (they
+///   quarantine it until the map drops) and count the would-be violations in
+///   [`violations`](Self::violations).
+pub struct ConcurrentMap<K, V, S = RandomState, P: Policy = SeqCst> {
+    /// The current table (while growing, it points to the old one).
+    table: AtomicPtr<Table<K, V>>,
+    len: AtomicUsize,
+    /// Violations by kind: publication, growth, reclamation.
+    violations: [AtomicU64; 3],
+    readers: Readers<P>,
+    writer: Mutex<Writer>,
+    hasher: S,
+    _owns: PhantomData<(Box<K>, Box<V>)>,
+}
+
+// Safety: the map owns its keys and values (like a `HashMap`); readers on other threads get
+// `&K` and clones of `V`, writers move `K` and `V` in and drop them on any thread, so both
+// must be `Send + Sync`. All shared words are atomics.
+unsafe impl<K: Send + Sync, V: Send + Sync, S: Send, P: Policy> Send for ConcurrentMap<K, V, S, P> {}
+// Safety: as above; `&ConcurrentMap` only reads `S` (hashing) from many threads.
+unsafe impl<K: Send + Sync, V: Send + Sync, S: Sync, P: Policy> Sync for ConcurrentMap<K, V, S, P> {}
+
+/// Violations counted by the lab's weak policies, by protocol (see
+/// [`ConcurrentMap::violations`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Violations {
+    /// A slot's tophash seen before its key or value pointer.
+    pub publication: u64,
+    /// A key present before growth missed in the new table.
+    pub growth: u64,
+    /// A table or cell used after the writer would have freed it.
+    pub reclamation: u64,
+}
+
+/// The writer's bookkeeping (under the writer lock).
+struct Writer {
+    /// Live entries.
+    count: usize,
+    /// Slots holding a key in the current table (live or tombstoned).
+    used: usize,
+    /// Overflow buckets of the current table.
+    noverflow: usize,
+    /// Old buckets below this index are all evacuated (Go's `nevacuate`).
+    nevacuate: usize,
+    retirer: Retirer,
+}
+
+/// A pinned reader: marked dirty until dropped. Not `Send`: the mark is this thread's.
+pub(crate) struct Pin<'a, P: Policy> {
+    readers: &'a Readers<P>,
+    mark: Mark<'a>,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl<P: Policy> Drop for Pin<'_, P> {
+    fn drop(&mut self) {
+        self.readers.exit(self.mark);
+    }
+}
+
+/// What one lookup saw (the public calls use part of it; the map's litmus tests all of it).
+pub(crate) struct Look<K, V> {
+    pub(crate) probe: Probe<K, V>,
+    /// The table the reader loaded.
+    pub(crate) table: *mut Table<K, V>,
+    /// The old table, where the lookup had to consult it.
+    pub(crate) old: *mut Table<K, V>,
+    /// Growth was in progress and the key's old bucket was seen evacuated.
+    pub(crate) evac_seen: bool,
+    /// The key was missing from the new table although its evacuated old bucket holds it:
+    /// a growth violation (the probe was repaired from the old bucket).
+    pub(crate) missed: bool,
+}
+
+impl<K, V> ConcurrentMap<K, V, RandomState, SeqCst> {
+    /// An empty map (one bucket).
+    pub fn new() -> Self {
+        Self::with_hasher(RandomState::new())
+    }
+
+    /// An empty map with room for `capacity` entries before it grows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self::with_capacity_and_hasher(capacity, RandomState::new())
+    }
+}
+
+impl<K, V, S: Default, P: Policy> Default for ConcurrentMap<K, V, S, P> {
+    fn default() -> Self {
+        Self::with_hasher(S::default())
+    }
+}
+
+impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
+    /// An empty map using `hasher`.
+    pub fn with_hasher(hasher: S) -> Self {
+        Self::with_capacity_and_hasher(0, hasher)
+    }
+
+    /// An empty map using `hasher` with room for `capacity` entries before it grows.
+    pub fn with_capacity_and_hasher(capacity: usize, hasher: S) -> Self {
+        let mut b = 0u8;
+        while over_load_factor(capacity, b) {
+            b += 1;
+        }
+        ConcurrentMap {
+            table: AtomicPtr::new(Table::alloc(b, ptr::null_mut())),
+            len: AtomicUsize::new(0),
+            violations: std::array::from_fn(|_| AtomicU64::new(0)),
+            readers: Readers::new(),
+            writer: Mutex::new(Writer {
+                count: 0,
+                used: 0,
+                noverflow: 0,
+                nevacuate: 0,
+                retirer: Retirer::default(),
+            }),
+            hasher,
+            _owns: PhantomData,
+        }
+    }
+
+    /// The map's hasher.
+    pub fn hasher(&self) -> &S {
+        &self.hasher
+    }
+
+    /// Live entries (a snapshot: writers may change it at any moment).
+    pub fn len(&self) -> usize {
+        // Relaxed: a statistic; the writer stores it under its lock.
+        self.len.load(Ordering::Relaxed)
+    }
+
+    /// Whether [`len`](Self::len) is 0.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Violations the lab's weak policies detected: a reader that saw a slot's tophash before
+    /// its key or value, a key missed in the new table during evacuation, or an object the
+    /// writer would have freed while this reader still used it. Always 0 with [`SeqCst`]
+    /// (reads do not even check).
+    pub fn violations(&self) -> u64 {
+        let v = self.violation_counts();
+        v.publication + v.growth + v.reclamation
+    }
+
+    /// [`violations`](Self::violations) by kind.
+    pub fn violation_counts(&self) -> Violations {
+        // Relaxed: counters.
+        let get = |i: usize| self.violations[i].load(Ordering::Relaxed);
+        Violations {
+            publication: get(0),
+            growth: get(1),
+            reclamation: get(2),
+        }
+    }
+
+    /// Objects retired and not yet freed (under the weak policies: quarantined too).
+    pub fn retired(&self) -> usize {
+        self.lock().retirer.held()
+    }
+
+    /// Pre-allocate reader slots for threads numbered below `n` (used by the litmus tests to
+    /// keep allocation out of timed rounds).
+    pub fn reserve_readers(&self, n: usize) {
+        self.readers.reserve(n);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Writer> {
+        // A panic while writing leaves the table consistent (every step publishes a complete
+        // object), so a poisoned lock is still usable.
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Mark this thread dirty (the reader half of the handshake, first store).
+    #[inline]
+    pub(crate) fn pin(&self) -> Pin<'_, P> {
+        Pin {
+            readers: &self.readers,
+            mark: self.readers.enter(),
+            _not_send: PhantomData,
+        }
+    }
+
+    /// The table a pinned reader uses (the reader half of the handshake, then the load).
+    #[inline]
+    pub(crate) fn load_table(&self, _pin: &Pin<'_, P>) -> *mut Table<K, V> {
+        P::load_ptr(&self.table)
+    }
+
+    /// Count one violation of kind `kind` (0 publication, 1 growth, 2 reclamation).
+    #[cold]
+    fn violation(&self, kind: usize) {
+        // Relaxed: a counter.
+        self.violations[kind].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The core of every read.
+    ///
+    /// # Safety
+    /// `t` was loaded by [`load_table`](Self::load_table) under a pin still held.
+    #[inline]
+    pub(crate) unsafe fn look<Q>(&self, t: *mut Table<K, V>, hash: u64, key: &Q) -> Look<K, V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        // Safety: the pin keeps `t` and everything reachable from it alive.
+        let table = unsafe { &*t };
+        // Acquire: the old table was fully written before it was published (and stays alive
+        // while we are pinned).
+        let old = table.old.load(Ordering::Acquire);
+        let mut look = Look {
+            probe: Probe::Absent {
+                seen_top: false,
+                stale: false,
+            },
+            table: t,
+            old: ptr::null_mut(),
+            evac_seen: false,
+            missed: false,
+        };
+        if old.is_null() {
+            // Safety: pinned, see above.
+            look.probe = unsafe { probe::<K, V, Q, P>(table.bucket(hash), hash, key) };
+            return look;
+        }
+        // Safety: pinned, see above.
+        let ob = unsafe { (*old).bucket(hash) };
+        look.old = old;
+        if ob.evacuated.load(P::PUB_LOAD) == 0 {
+            // Safety: pinned; an old bucket is never modified once growth started.
+            look.probe = unsafe { probe::<K, V, Q, P>(ob, hash, key) };
+            return look;
+        }
+        look.evac_seen = true;
+        // Safety: pinned, see above.
+        look.probe = unsafe { probe::<K, V, Q, P>(table.bucket(hash), hash, key) };
+        if let Probe::Absent {
+            seen_top: false, ..
+        } = look.probe
+        {
+            // Evacuation copied every live key of the old bucket before marking it, and a
+            // slot's tophash is never cleared: if the new chain shows no slot with the key's
+            // tophash while the old bucket has the key alive, the copy was not visible yet
+            // (only the lab's weak policies allow that).
+            // Safety: pinned, see above.
+            let again = unsafe { probe::<K, V, Q, P>(ob, hash, key) };
+            if matches!(again, Probe::Live(..)) {
+                look.missed = true;
+                look.probe = again;
+            }
+        }
+        look
+    }
+
+    /// Pin, look `key` up, call `f` on a live entry, count violations.
+    #[inline]
+    fn read<Q, R>(&self, key: &Q, f: impl FnOnce(&K, &V) -> R) -> Option<R>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+    {
+        let pin = self.pin();
+        let out = self.read_pinned(&pin, key, f);
+        drop(pin);
+        out
+    }
+
+    /// Look `key` up under a pin the caller holds, call `f` on a live entry, count violations.
+    #[inline]
+    fn read_pinned<Q, R>(&self, pin: &Pin<'_, P>, key: &Q, f: impl FnOnce(&K, &V) -> R) -> Option<R>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+    {
+        let hash = self.hasher.hash_one(key);
+        let t = self.load_table(pin);
+        // Safety: `t` was loaded under `pin`, held until the end of this function.
+        let look = unsafe { self.look(t, hash, key) };
+        let out = match look.probe {
+            // Safety: live entries stay alive while we are pinned.
+            Probe::Live(e) => Some(unsafe { f(&(*e).key, &(*e).val) }),
+            _ => None,
+        };
+        if !P::FREES {
+            // Safety: pinned; under the weak policies nothing is ever freed before the map
+            // drops, so these headers are readable even when the handshake failed.
+            unsafe { self.check_weak(&look) };
+        }
+        out
+    }
+
+    /// Weak policies only: count what this read saw that a correct protocol forbids.
+    ///
+    /// # Safety
+    /// Pinned, and `look` comes from [`look`](Self::look) under that pin.
+    #[cold]
+    unsafe fn check_weak(&self, look: &Look<K, V>) {
+        if let Probe::Absent { stale: true, .. } = look.probe {
+            self.violation(0);
+        }
+        if look.missed {
+            self.violation(1);
+        }
+        let mut bad = false;
+        // Safety: the caller's contract; quarantined memory is never freed.
+        unsafe {
+            bad |= (*look.table).hdr.is_poisoned();
+            if !look.old.is_null() {
+                bad |= (*look.old).hdr.is_poisoned();
+            }
+            if let Probe::Live(e) = look.probe {
+                bad |= (*e).hdr.is_poisoned();
+            }
+        }
+        if bad {
+            self.violation(2);
+        }
+    }
+
+    /// A clone of the value of `key`, if present. Never locks.
+    pub fn get<Q>(&self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+        V: Clone,
+    {
+        self.read(key, |_, v| v.clone())
+    }
+
+    /// Calls `f` with the entry of `key` while it is protected, without cloning. Never locks.
+    pub fn get_with<Q, R>(&self, key: &Q, f: impl FnOnce(&K, &V) -> R) -> Option<R>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+    {
+        self.read(key, f)
+    }
+
+    /// Pin this thread once for a batch of reads: [`ReadGuard::get`] then skips the per-call
+    /// handshake (its SeqCst fence), like papaya's `pin`. Memory retired meanwhile waits for
+    /// the guard, so keep it short-lived. Not `Send`.
+    pub fn pin_reads(&self) -> ReadGuard<'_, K, V, S, P> {
+        ReadGuard {
+            map: self,
+            pin: self.pin(),
+        }
+    }
+
+    /// Whether `key` is present. Never locks.
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        S: BuildHasher,
+    {
+        self.read(key, |_, _| ()).is_some()
+    }
+
+    /// An iterator over clones of the entries. It never locks and pins the calling thread
+    /// while it lives (so keep it short-lived: retired memory waits for it). Every entry
+    /// present and unchanged during the whole iteration is yielded exactly once; entries
+    /// inserted, replaced or removed meanwhile may or may not be.
+    pub fn iter(&self) -> Iter<'_, K, V, S, P>
+    where
+        K: Clone,
+        V: Clone,
+    {
+        let pin = self.pin();
+        let t = self.load_table(&pin);
+        // Safety: pinned (the pin moves into the iterator); Acquire: the old table was fully
+        // written before its publication.
+        let old = unsafe { (*t).old.load(Ordering::Acquire) };
+        Iter {
+            _pin: pin,
+            map: self,
+            t,
+            old,
+            unit: 0,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<K, V, S, P> ConcurrentMap<K, V, S, P>
+where
+    K: Hash + Eq,
+    S: BuildHasher,
+    P: Policy,
+{
+    /// Insert `key` → `value`; returns a clone of the previous value.
+    pub fn insert(&self, key: K, value: V) -> Option<V>
+    where
+        V: Clone,
+    {
+        let hash = self.hasher.hash_one(&key);
+        // Allocate before locking: the critical section stays short.
+        let e = alloc_entry(hash, key, value);
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: writers are serialized by the lock, which orders this load after the last
+        // writer's store.
+        let mut t = self.table.load(Ordering::Relaxed);
+        // Safety: the writer lock is held; every table the writer reaches is alive (only
+        // the writer retires tables). `e` is ours until published.
+        let prev = unsafe {
+            self.grow_work(w, t, hash);
+            let mut found = find(t, hash, &(*e).key);
+            if let Some((b, i)) = found.slot {
+                self.replace(w, &*b, i, e)
+            } else {
+                if (*t).old.load(Ordering::Relaxed).is_null()
+                    && (over_load_factor(w.used + 1, (*t).b)
+                        || too_many_overflow(w.noverflow, (*t).b))
+                {
+                    t = self.hash_grow(w, t);
+                    self.grow_work(w, t, hash);
+                    found = find(t, hash, &(*e).key);
+                }
+                self.place(w, found, tophash(hash), e);
+                w.used += 1;
+                w.count += 1;
+                // Relaxed: a statistic.
+                self.len.store(w.count, Ordering::Relaxed);
+                w.retirer.maybe_seal(&self.readers);
+                None
+            }
+        };
+        self.unlock(guard);
+        prev
+    }
+
+    /// Release the writer lock, then free what reclamation released (outside the lock).
+    fn unlock(&self, mut guard: MutexGuard<'_, Writer>) {
+        let garbage = guard.retirer.take_garbage();
+        drop(guard);
+        // Safety: `take_garbage` only returns objects the handshake proved unreachable by any
+        // reader, each once.
+        unsafe { Retirer::free(garbage) }
+    }
+
+    /// Remove `key`; returns a clone of its value.
+    pub fn remove<Q>(&self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        V: Clone,
+    {
+        let hash = self.hasher.hash_one(key);
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: the writer lock is held; see `insert`.
+        let prev = unsafe {
+            self.grow_work(w, t, hash);
+            match find(t, hash, key).slot {
+                Some((b, i)) => self.replace(w, &*b, i, tomb()),
+                None => None,
+            }
+        };
+        self.unlock(guard);
+        prev
+    }
+
+    /// Store `new` (a new entry for the same key, or the tombstone) into the slot of a live
+    /// entry; retire the old entry. Returns a clone of its value.
+    ///
+    /// # Safety
+    /// Writer lock held; `b` is a bucket of the current table and slot `i` holds a live entry.
+    unsafe fn replace(
+        &self,
+        w: &mut Writer,
+        b: &Bucket<K, V>,
+        i: usize,
+        new: *mut Entry<K, V>,
+    ) -> Option<V>
+    where
+        V: Clone,
+    {
+        // Relaxed: only writers store slots, and they are serialized by the lock.
+        let old = b.entries[i].load(Ordering::Relaxed);
+        // Release: a new entry was fully written before it becomes reachable.
+        b.entries[i].store(new, Ordering::Release);
+        if new == tomb() {
+            w.count -= 1;
+            // Relaxed: a statistic.
+            self.len.store(w.count, Ordering::Relaxed);
+        }
+        // Safety: `old` is a live entry; we still keep it alive (retire below).
+        let prev = unsafe { (*old).val.clone() };
+        // Safety: unreachable from the table since the store above; freed once.
+        w.retirer
+            .retire(unsafe { Retired::new(old as *mut Header, free_entry::<K, V>) });
+        w.retirer.maybe_seal(&self.readers);
+        Some(prev)
+    }
+
+    /// Put a new key in the free slot `found` located, or in a new overflow bucket.
+    ///
+    /// # Safety
+    /// Writer lock held; `found` was computed on the current table since the last change.
+    unsafe fn place(&self, w: &mut Writer, found: Found<K, V>, top: u8, e: *mut Entry<K, V>) {
+        if let Some((b, i)) = found.free {
+            // Safety: the caller's contract.
+            unsafe { (*b).fill::<P>(i, top, e) };
+        } else {
+            let nb = Box::new(Bucket::new());
+            nb.fill::<P>(0, top, e);
+            // Release: the overflow bucket is fully written before it becomes reachable.
+            // Safety: `found.last` is the chain's last bucket (caller's contract).
+            unsafe {
+                (*found.last)
+                    .overflow
+                    .store(Box::into_raw(nb), Ordering::Release)
+            };
+            w.noverflow += 1;
+        }
+    }
+
+    /// Start growing (Go's `hashGrow`): publish a new table pointing to the old one.
+    ///
+    /// # Safety
+    /// Writer lock held; `t` is the current table and is not growing.
+    unsafe fn hash_grow(&self, w: &mut Writer, t: *mut Table<K, V>) -> *mut Table<K, V> {
+        // Safety: the caller's contract.
+        let b = unsafe { (*t).b };
+        // Double when the live entries need it; otherwise (dead slots or overflow buckets
+        // pile up) grow to the same size, which compacts.
+        let cap = LOAD_FACTOR_NUM * (1usize << b) / LOAD_FACTOR_DEN;
+        let double = (w.count + 1) * 4 > cap.max(BUCKET_CNT) * 3;
+        let nt = Table::alloc(if double { b + 1 } else { b }, t);
+        // Release: the new table is fully written (and points to the old one) before readers
+        // can load it.
+        self.table.store(nt, Ordering::Release);
+        w.used = 0;
+        w.noverflow = 0;
+        w.nevacuate = 0;
+        nt
+    }
+
+    /// Evacuate the old bucket of `hash` and one more (Go's `growWork`).
+    ///
+    /// # Safety
+    /// Writer lock held; `t` is the current table.
+    unsafe fn grow_work(&self, w: &mut Writer, t: *mut Table<K, V>, hash: u64) {
+        // Safety: the caller's contract. Relaxed: only the writer stores `old`.
+        let old = unsafe { (*t).old.load(Ordering::Relaxed) };
+        if old.is_null() {
+            return;
+        }
+        // Safety: an old table stays alive until the writer retires it (below).
+        let oldn = unsafe { (&*old).buckets.len() };
+        // Safety: as above.
+        unsafe {
+            self.evacuate(w, t, old, hash as usize & (oldn - 1));
+            if !(*t).old.load(Ordering::Relaxed).is_null() {
+                self.evacuate(w, t, old, w.nevacuate);
+            }
+        }
+    }
+
+    /// Copy old bucket `i`'s live entries into the new table, then mark it evacuated (the
+    /// growth protocol); retire the old table once every bucket is done.
+    ///
+    /// # Safety
+    /// Writer lock held; `t` is the current table and `old` its old table.
+    unsafe fn evacuate(
+        &self,
+        w: &mut Writer,
+        t: *mut Table<K, V>,
+        old: *mut Table<K, V>,
+        i: usize,
+    ) {
+        // Safety: the caller's contract.
+        let (table, oldt) = unsafe { (&*t, &*old) };
+        let oldn = oldt.buckets.len();
+        let head = &oldt.buckets[i];
+        // Relaxed: only the writer stores `evacuated`.
+        if head.evacuated.load(Ordering::Relaxed) == 0 {
+            let doubled = table.buckets.len() > oldn;
+            let mut b: *const Bucket<K, V> = head;
+            while !b.is_null() {
+                // Safety: old chains stay alive until the old table is retired.
+                let bucket = unsafe { &*b };
+                for s in 0..BUCKET_CNT {
+                    // Relaxed: the writer's own earlier stores.
+                    let th = bucket.tophash[s].load(Ordering::Relaxed);
+                    if th < MIN_TOP_HASH {
+                        break;
+                    }
+                    // Relaxed: the writer's own earlier stores.
+                    let e = bucket.entries[s].load(Ordering::Relaxed);
+                    if e == tomb() {
+                        // A dead slot is not copied (its entry was retired by `remove`).
+                        continue;
+                    }
+                    // Safety: a live entry, immutable.
+                    let hash = unsafe { (*e).hash };
+                    let dest = if doubled && hash as usize & oldn != 0 {
+                        i + oldn
+                    } else {
+                        i
+                    };
+                    // Safety: writer lock; `dest` chain belongs to the current table.
+                    unsafe {
+                        let found = find_free(&table.buckets[dest]);
+                        self.place(w, found, th, e);
+                    }
+                    w.used += 1;
+                }
+                // Relaxed: the writer's own earlier store.
+                b = bucket.overflow.load(Ordering::Relaxed);
+            }
+            head.evacuated.store(1, P::PUB_STORE);
+        }
+        if i == w.nevacuate {
+            // Relaxed: the writer's own stores.
+            while w.nevacuate < oldn
+                && oldt.buckets[w.nevacuate].evacuated.load(Ordering::Relaxed) != 0
+            {
+                w.nevacuate += 1;
+            }
+            if w.nevacuate == oldn {
+                // Growth is over: unlink the old table ...
+                // Release: pairs with readers' Acquire load of `old` (publishing null).
+                table.old.store(ptr::null_mut(), Ordering::Release);
+                // Safety: unreachable from the current table since the store above; its live
+                // entries moved, its dead ones were retired by `remove`.
+                w.retirer
+                    .retire(unsafe { Retired::new(old as *mut Header, free_table_shell::<K, V>) });
+                // ... then the writer half of the handshake.
+                w.retirer.seal(&self.readers);
+            }
+        }
+    }
+
+    /// The lab's growth litmus test: start a growth now (if none is running).
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
+    pub(crate) fn lab_start_growth(&self) {
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: writer lock held; `t` is the current table.
+        unsafe {
+            if (*t).old.load(Ordering::Relaxed).is_null() {
+                self.hash_grow(w, t);
+            }
+        }
+    }
+
+    /// The lab's growth litmus test: the evacuation step a write of `hash` would do.
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
+    pub(crate) fn lab_grow_work(&self, hash: u64) {
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: writer lock held; `t` is the current table.
+        unsafe { self.grow_work(w, t, hash) };
+        self.unlock(guard);
+    }
+
+    /// Remove every entry.
+    pub fn clear(&self) {
+        self.install_fresh(Table::alloc(0, ptr::null_mut()));
+    }
+
+    /// Replace the table by `fresh` (empty, not growing) and retire the old one: the writer
+    /// half of the handshake, which this returns the result of (whether a reader was seen
+    /// dirty). [`clear`](Self::clear) and the handshake litmus test use it.
+    pub(crate) fn install_fresh(&self, fresh: *mut Table<K, V>) -> bool {
+        let mut guard = self.lock();
+        let w = &mut *guard;
+        // Relaxed: ordered by the writer lock, as in `insert`.
+        let t = self.table.load(Ordering::Relaxed);
+        // Release: the fresh table is fully written before readers can load it.
+        self.table.store(fresh, Ordering::Release);
+        // Safety: `t` (and its old table) are unreachable since the store; their entries are
+        // not shared with any other table (an evacuated chain's entries are owned by `t`).
+        unsafe {
+            let old = (*t).old.load(Ordering::Relaxed);
+            if !old.is_null() {
+                w.retirer.retire(Retired::new(
+                    old as *mut Header,
+                    free_table_unevacuated::<K, V>,
+                ));
+            }
+            w.retirer
+                .retire(Retired::new(t as *mut Header, free_table_deep::<K, V>));
+        }
+        w.count = 0;
+        w.used = 0;
+        w.noverflow = 0;
+        w.nevacuate = 0;
+        // Relaxed: a statistic.
+        self.len.store(0, Ordering::Relaxed);
+        let dirty = w.retirer.seal(&self.readers);
+        self.unlock(guard);
+        dirty
+    }
+}
+
+/// Where a writer found a key, or where a new one goes.
+struct Found<K, V> {
+    slot: Option<(*const Bucket<K, V>, usize)>,
+    free: Option<(*const Bucket<K, V>, usize)>,
+    last: *const Bucket<K, V>,
+}
+
+/// Writer: find `key`'s slot in the current table.
+///
+/// # Safety
+/// Writer lock held; `t` is the current table.
+unsafe fn find<K, V, Q>(t: *mut Table<K, V>, hash: u64, key: &Q) -> Found<K, V>
+where
+    K: Borrow<Q>,
+    Q: Eq + ?Sized,
+{
+    let top = tophash(hash);
+    // Safety: the caller's contract.
+    let mut b: *const Bucket<K, V> = unsafe { (*t).bucket(hash) };
+    let mut last = b;
+    while !b.is_null() {
+        // Safety: chains of the current table are alive.
+        let bucket = unsafe { &*b };
+        for i in 0..BUCKET_CNT {
+            // Relaxed: only writers store slots, serialized by the lock.
+            let th = bucket.tophash[i].load(Ordering::Relaxed);
+            if th == EMPTY_REST {
+                return Found {
+                    slot: None,
+                    free: Some((b, i)),
+                    last: b,
+                };
+            }
+            if th != top {
+                continue;
+            }
+            // Relaxed: as above.
+            let e = bucket.entries[i].load(Ordering::Relaxed);
+            if e == tomb() {
+                continue;
+            }
+            // Safety: a published entry, alive while in the table.
+            let entry = unsafe { &*e };
+            if entry.hash == hash && entry.key.borrow() == key {
+                return Found {
+                    slot: Some((b, i)),
+                    free: None,
+                    last: b,
+                };
+            }
+        }
+        last = b;
+        // Relaxed: as above.
+        b = bucket.overflow.load(Ordering::Relaxed);
+    }
+    Found {
+        slot: None,
+        free: None,
+        last,
+    }
+}
+
+/// Writer: the first free slot of a chain (or its last bucket).
+///
+/// # Safety
+/// Writer lock held; `head` is a head bucket of the current table.
+unsafe fn find_free<K, V>(head: &Bucket<K, V>) -> Found<K, V> {
+    let mut b: *const Bucket<K, V> = head;
+    let mut last = b;
+    while !b.is_null() {
+        // Safety: chains of the current table are alive.
+        let bucket = unsafe { &*b };
+        for i in 0..BUCKET_CNT {
+            // Relaxed: only writers store slots, serialized by the lock.
+            if bucket.tophash[i].load(Ordering::Relaxed) == EMPTY_REST {
+                return Found {
+                    slot: None,
+                    free: Some((b, i)),
+                    last: b,
+                };
+            }
+        }
+        last = b;
+        // Relaxed: as above.
+        b = bucket.overflow.load(Ordering::Relaxed);
+    }
+    Found {
+        slot: None,
+        free: None,
+        last,
+    }
+}
+
+impl<K, V, S, P: Policy> Drop for ConcurrentMap<K, V, S, P> {
+    fn drop(&mut self) {
+        // Relaxed: `&mut self`, no reader or writer exists.
+        let t = self.table.load(Ordering::Relaxed);
+        // Safety: no thread can read the map any more; every object is freed once: the
+        // current table with its cells, the old one with the cells of its unevacuated chains,
+        // and everything retired.
+        unsafe {
+            let old = (*t).old.load(Ordering::Relaxed);
+            if !old.is_null() {
+                free_table_unevacuated::<K, V>(old as *mut Header);
+            }
+            free_table_deep::<K, V>(t as *mut Header);
+            self.lock().retirer.free_all();
+        }
+    }
+}
+
+impl<K, V, S, P> fmt::Debug for ConcurrentMap<K, V, S, P>
+where
+    K: fmt::Debug + Clone,
+    V: fmt::Debug + Clone,
+    P: Policy,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// Reads under one pin (see [`ConcurrentMap::pin_reads`]).
+pub struct ReadGuard<'a, K, V, S, P: Policy> {
+    map: &'a ConcurrentMap<K, V, S, P>,
+    pin: Pin<'a, P>,
+}
+
+impl<K, V, S: BuildHasher, P: Policy> ReadGuard<'_, K, V, S, P> {
+    /// A clone of the value of `key` (see [`ConcurrentMap::get`]).
+    #[inline]
+    pub fn get<Q>(&self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+        V: Clone,
+    {
+        self.map.read_pinned(&self.pin, key, |_, v| v.clone())
+    }
+
+    /// A reference to the value of `key`, valid while the guard lives.
+    #[inline]
+    pub fn get_ref<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let v = self.map.read_pinned(&self.pin, key, |_, v| v as *const V)?;
+        // Safety: the entry stays alive while this guard's pin is held, i.e. for `&self`.
+        Some(unsafe { &*v })
+    }
+
+    /// Whether `key` is present.
+    #[inline]
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.map.read_pinned(&self.pin, key, |_, _| ()).is_some()
+    }
+}
+
+/// Iterator over clones of a [`ConcurrentMap`]'s entries (see [`ConcurrentMap::iter`]).
+pub struct Iter<'a, K, V, S, P: Policy> {
+    _pin: Pin<'a, P>,
+    map: &'a ConcurrentMap<K, V, S, P>,
+    t: *mut Table<K, V>,
+    old: *mut Table<K, V>,
+    /// The next bucket index to visit (of the old table while growing).
+    unit: usize,
+    buf: Vec<(K, V)>,
+}
+
+impl<K: Clone, V: Clone, S, P: Policy> Iter<'_, K, V, S, P> {
+    /// Clone the live entries of one chain into the buffer.
+    ///
+    /// # Safety
+    /// Pinned (the iterator holds its pin), `head` in a table loaded under it.
+    unsafe fn collect(&mut self, head: *const Bucket<K, V>) {
+        let mut b = head;
+        while !b.is_null() {
+            // Safety: the caller's contract.
+            let bucket = unsafe { &*b };
+            for i in 0..BUCKET_CNT {
+                let th = bucket.tophash[i].load(P::PUB_LOAD);
+                if th == EMPTY_REST {
+                    return;
+                }
+                // Acquire: pairs with the Release store of the entry pointer.
+                let e = bucket.entries[i].load(Ordering::Acquire);
+                if e.is_null() {
+                    // A publication violation (weak policies only): skip the slot.
+                    self.map.violation(0);
+                    continue;
+                }
+                if e != tomb() {
+                    // Safety: live entries stay alive while pinned.
+                    unsafe { self.buf.push(((*e).key.clone(), (*e).val.clone())) };
+                }
+            }
+            // Acquire: an overflow bucket is fully written before its publication.
+            b = bucket.overflow.load(Ordering::Acquire);
+        }
+    }
+}
+
+impl<K: Clone, V: Clone, S, P: Policy> Iterator for Iter<'_, K, V, S, P> {
+    type Item = (K, V);
+
+    fn next(&mut self) -> Option<(K, V)> {
+        loop {
+            if let Some(e) = self.buf.pop() {
+                return Some(e);
+            }
+            // Safety: both tables were loaded under the iterator's pin.
+            unsafe {
+                let t = &*self.t;
+                if self.old.is_null() {
+                    let head = t.buckets.get(self.unit)?;
+                    self.unit += 1;
+                    self.collect(head);
+                } else {
+                    let old = &*self.old;
+                    let oldn = old.buckets.len();
+                    let ob = old.buckets.get(self.unit)?;
+                    let i = self.unit;
+                    self.unit += 1;
+                    if ob.evacuated.load(P::PUB_LOAD) == 0 {
+                        // Not evacuated: the new buckets it maps to are still empty.
+                        self.collect(ob);
+                    } else {
+                        self.collect(&t.buckets[i]);
+                        if t.buckets.len() > oldn {
+                            self.collect(&t.buckets[i + oldn]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

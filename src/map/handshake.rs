@@ -1,0 +1,447 @@
+//! The dirty-flag handshake: per-reader slots, and the deferred reclamation built on them.
+//!
+//! A reader *marks itself dirty* in its own slot (it makes the slot's epoch odd), and only then
+//! loads the table pointer it will read through; when it is done it makes the epoch even again
+//! (a Release store). A writer that unlinked something (a whole table, a replaced value cell)
+//! first *stores* the unlinking pointer, then *loads* every slot's epoch: the store-buffering
+//! (SB) shape. With the [`SeqCst`](super::SeqCst) policy both halves have a SeqCst fence between
+//! their store and their load, so at least one side sees the other: either the writer sees the
+//! reader's odd epoch (and waits for it to change before freeing), or the reader sees the new
+//! pointer (and never reaches the unlinked memory).
+//!
+//! Epochs rather than 0/1 flags let a writer free memory without waiting for a moment when no
+//! reader is inside: it records the odd epochs it saw (a [`Snapshot`]) and frees the batch
+//! once each of those slots has moved on — however busy the readers are.
+//!
+//! Slots are indexed by a small per-thread number taken from a process-wide pool (recycled when
+//! the thread exits). Each map allocates its slots lazily in segments of [`SEG_SLOTS`], up to
+//! [`MAX_READERS`] threads; a thread beyond that shares one reader counter updated with
+//! read-modify-writes (still lock-free; the writer then waits until it reads zero).
+
+use std::collections::VecDeque;
+use std::marker::PhantomData;
+
+use super::policy::Policy;
+use crate::sync::atomic::{fence, AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+
+/// Slots per lazily allocated segment.
+#[cfg(not(orderlab_loom))]
+pub const SEG_SLOTS: usize = 8;
+#[cfg(orderlab_loom)]
+pub const SEG_SLOTS: usize = 4;
+/// Segments per map.
+#[cfg(not(orderlab_loom))]
+const SEGMENTS: usize = 32;
+#[cfg(orderlab_loom)]
+const SEGMENTS: usize = 4;
+/// Threads that can read a map at the same time with a slot of their own.
+pub const MAX_READERS: usize = SEG_SLOTS * SEGMENTS;
+
+/// One reader's slot, alone on its cache lines (128 bytes: adjacent-line prefetch).
+#[repr(align(128))]
+pub(crate) struct Slot {
+    /// Odd while the owning thread is inside a read; only the owner stores it.
+    epoch: AtomicU64,
+    /// Nesting depth of the owner's reads (an iterator alive while it calls `get`); only the
+    /// owner touches it.
+    depth: AtomicU64,
+}
+
+impl Slot {
+    fn new() -> Slot {
+        Slot {
+            epoch: AtomicU64::new(0),
+            depth: AtomicU64::new(0),
+        }
+    }
+}
+
+type Segment = [Slot; SEG_SLOTS];
+
+// ---------------------------------------------------------------------------------------------
+// Per-thread reader numbers.
+
+struct IdPool {
+    next: usize,
+    free: Vec<usize>,
+}
+
+// Not part of the protocol (it only hands out numbers), so a plain std mutex even under loom.
+static POOL: std::sync::Mutex<IdPool> = std::sync::Mutex::new(IdPool {
+    next: 0,
+    free: Vec::new(),
+});
+
+struct ReaderId(usize);
+
+impl ReaderId {
+    fn acquire() -> ReaderId {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        // Reuse the smallest free number so that slot arrays stay small.
+        if let Some(pos) = (0..pool.free.len()).min_by_key(|&i| pool.free[i]) {
+            return ReaderId(pool.free.swap_remove(pos));
+        }
+        pool.next += 1;
+        ReaderId(pool.next - 1)
+    }
+}
+
+impl Drop for ReaderId {
+    fn drop(&mut self) {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        pool.free.push(self.0);
+    }
+}
+
+crate::sync::thread_local! {
+    static READER_ID: ReaderId = ReaderId::acquire();
+}
+
+/// This thread's reader number, or `None` while thread-locals are being destroyed.
+fn reader_id() -> Option<usize> {
+    READER_ID.try_with(|id| id.0).ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The slots of one map.
+
+/// The reader slots of one map.
+pub(crate) struct Readers<P> {
+    segs: [AtomicPtr<Segment>; SEGMENTS],
+    /// Readers without a slot of their own (more than [`MAX_READERS`] threads).
+    shared: AtomicUsize,
+    _policy: PhantomData<P>,
+}
+
+/// Which slot a pinned reader marked.
+#[derive(Clone, Copy)]
+pub(crate) enum Mark<'a> {
+    Own(&'a Slot),
+    Shared,
+}
+
+/// What a writer saw when it scanned the slots: the readers that were inside.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    inside: Vec<(usize, u64)>,
+    shared: bool,
+}
+
+impl Snapshot {
+    /// Whether some reader was seen inside (the writer "saw the dirty flag").
+    pub(crate) fn saw_dirty(&self) -> bool {
+        self.shared || !self.inside.is_empty()
+    }
+}
+
+impl<P: Policy> Readers<P> {
+    pub(crate) fn new() -> Self {
+        Readers {
+            segs: std::array::from_fn(|_| AtomicPtr::new(std::ptr::null_mut())),
+            shared: AtomicUsize::new(0),
+            _policy: PhantomData,
+        }
+    }
+
+    /// The slot of reader number `id`, allocating its segment if needed.
+    #[inline]
+    fn slot(&self, id: usize) -> Option<&Slot> {
+        let (seg, i) = (id / SEG_SLOTS, id % SEG_SLOTS);
+        let cell = self.segs.get(seg)?;
+        // Acquire: the segment was fully initialised before its Release publication.
+        let mut p = cell.load(Ordering::Acquire);
+        if p.is_null() {
+            p = Self::alloc_segment(cell);
+        }
+        // Safety: segments live until the map is dropped, and `&self` borrows the map.
+        Some(unsafe { &(*p)[i] })
+    }
+
+    /// Allocate and publish a segment (or return the one a racing thread published).
+    #[cold]
+    fn alloc_segment(cell: &AtomicPtr<Segment>) -> *mut Segment {
+        let fresh = Box::into_raw(Box::new(std::array::from_fn::<Slot, SEG_SLOTS, _>(|_| {
+            Slot::new()
+        })));
+        // AcqRel: Release publishes our segment; Acquire reads a racing winner's.
+        match cell.compare_exchange(
+            std::ptr::null_mut(),
+            fresh,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        ) {
+            Ok(_) => fresh,
+            Err(winner) => {
+                // Safety: `fresh` was never published; we still own it.
+                drop(unsafe { Box::from_raw(fresh) });
+                winner
+            }
+        }
+    }
+
+    /// Pre-allocate the segments holding reader numbers below `n` (keeps allocation out of a
+    /// timed litmus round).
+    pub(crate) fn reserve(&self, n: usize) {
+        for id in (0..n.min(MAX_READERS)).step_by(SEG_SLOTS) {
+            let _ = self.slot(id);
+        }
+    }
+
+    /// Reader: mark this thread dirty. The caller loads the table pointer afterwards (with
+    /// [`Policy::load_ptr`]) and calls [`Readers::exit`] when done.
+    #[inline]
+    pub(crate) fn enter(&self) -> Mark<'_> {
+        if let Some(slot) = reader_id().and_then(|id| self.slot(id)) {
+            // Relaxed: only this thread writes its depth and epoch.
+            let depth = slot.depth.load(Ordering::Relaxed);
+            if depth == 0 {
+                // Relaxed: our own last store (or the previous owner's, ordered by the pool).
+                let e = slot.epoch.load(Ordering::Relaxed);
+                P::mark(&slot.epoch, e | 1);
+            }
+            // Relaxed: only this thread reads its depth.
+            slot.depth.store(depth + 1, Ordering::Relaxed);
+            Mark::Own(slot)
+        } else {
+            // SeqCst RMW and fence: the rare shared path is always safe, whatever the policy.
+            self.shared.fetch_add(1, Ordering::SeqCst);
+            fence(Ordering::SeqCst);
+            Mark::Shared
+        }
+    }
+
+    /// Reader: leave (make the epoch even again).
+    #[inline]
+    pub(crate) fn exit(&self, mark: Mark<'_>) {
+        match mark {
+            Mark::Own(slot) => {
+                // Relaxed: only this thread touches its depth.
+                let depth = slot.depth.load(Ordering::Relaxed) - 1;
+                // Relaxed: see above.
+                slot.depth.store(depth, Ordering::Relaxed);
+                if depth == 0 {
+                    // Relaxed: our own last store.
+                    let e = slot.epoch.load(Ordering::Relaxed);
+                    // Release: everything we read happens before a writer's free that sees it.
+                    slot.epoch.store(e + 1, Ordering::Release);
+                }
+            }
+            Mark::Shared => {
+                // Release: as for an own slot's exit store.
+                self.shared.fetch_sub(1, Ordering::Release);
+            }
+        }
+    }
+
+    /// Writer: after its unlinking stores, load every dirty mark ([`Policy::writer_fence`]
+    /// first).
+    pub(crate) fn scan(&self) -> Snapshot {
+        P::writer_fence();
+        let mut snap = Snapshot::default();
+        for (s, cell) in self.segs.iter().enumerate() {
+            // Acquire: pairs with the segment's Release publication.
+            let p = cell.load(Ordering::Acquire);
+            if p.is_null() {
+                continue;
+            }
+            // Safety: published segments live until the map is dropped.
+            let seg = unsafe { &*p };
+            for (i, slot) in seg.iter().enumerate() {
+                let e = P::scan_load(&slot.epoch);
+                if e & 1 == 1 {
+                    snap.inside.push((s * SEG_SLOTS + i, e));
+                }
+            }
+        }
+        // Acquire: pairs with the shared readers' Release decrement.
+        snap.shared = self.shared.load(Ordering::Acquire) != 0;
+        snap
+    }
+
+    /// Writer: has every reader seen inside by `snap` left since?
+    pub(crate) fn passed(&self, snap: &Snapshot) -> bool {
+        let own = snap.inside.iter().all(|&(id, e)| match self.slot(id) {
+            // Acquire: pairs with the reader's Release exit store.
+            Some(slot) => slot.epoch.load(Ordering::Acquire) != e,
+            None => true,
+        });
+        // Acquire: pairs with the shared readers' Release decrement.
+        own && (!snap.shared || self.shared.load(Ordering::Acquire) == 0)
+    }
+}
+
+impl<P> Drop for Readers<P> {
+    fn drop(&mut self) {
+        for cell in &self.segs {
+            // Relaxed: `&mut self`, no other thread can touch the slots.
+            let p = cell.load(Ordering::Relaxed);
+            if !p.is_null() {
+                // Safety: allocated by `slot` with Box::into_raw, freed exactly once here.
+                drop(unsafe { Box::from_raw(p) });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retirement.
+
+/// The first field of everything the map retires: readers of the lab's weak policies check it
+/// after use to count the frees they would have suffered.
+#[repr(C)]
+pub(crate) struct Header {
+    poisoned: AtomicBool,
+}
+
+impl Header {
+    pub(crate) fn new() -> Header {
+        Header {
+            poisoned: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether a writer would have freed this object (weak policies only).
+    #[inline]
+    pub(crate) fn is_poisoned(&self) -> bool {
+        // Relaxed: a best-effort count; the memory itself is quarantined, never freed.
+        self.poisoned.load(Ordering::Relaxed)
+    }
+}
+
+/// An unlinked object waiting for the readers that may hold it.
+pub(crate) struct Retired {
+    ptr: *mut Header,
+    free: unsafe fn(*mut Header),
+}
+
+impl Retired {
+    /// # Safety
+    /// `ptr` points to a live object whose first field is a [`Header`], no longer reachable
+    /// from the map, and `free(ptr)` frees it.
+    pub(crate) unsafe fn new(ptr: *mut Header, free: unsafe fn(*mut Header)) -> Retired {
+        Retired { ptr, free }
+    }
+}
+
+struct Bag {
+    items: Vec<Retired>,
+    snap: Snapshot,
+}
+
+/// The writer's reclamation state (lives under the writer lock).
+#[derive(Default)]
+pub(crate) struct Retirer {
+    pending: Vec<Retired>,
+    bags: VecDeque<Bag>,
+    quarantine: Vec<Retired>,
+    /// Released by the handshake, to be freed once the writer lock is released.
+    garbage: Vec<Retired>,
+}
+
+// Safety: the raw pointers are owned, unreachable objects; moving the list between threads
+// (with the writer lock) is what the map does with them.
+unsafe impl Send for Retirer {}
+
+/// Retired objects per bag: more amortises the scan, fewer frees sooner.
+#[cfg(not(any(orderlab_loom, miri)))]
+const BAG: usize = 64;
+#[cfg(any(orderlab_loom, miri))]
+const BAG: usize = 1;
+
+impl Retirer {
+    pub(crate) fn retire(&mut self, r: Retired) {
+        self.pending.push(r);
+    }
+
+    /// Seal the pending objects if there are enough of them.
+    pub(crate) fn maybe_seal<P: Policy>(&mut self, readers: &Readers<P>) {
+        if self.pending.len() >= BAG {
+            self.seal(readers);
+        }
+        if !self.bags.is_empty() {
+            self.reclaim(readers);
+        }
+    }
+
+    /// The writer half of the handshake: scan the dirty marks (after the unlinking stores
+    /// the caller already made) and attach what it saw to the pending objects. Returns
+    /// whether some reader was seen dirty.
+    pub(crate) fn seal<P: Policy>(&mut self, readers: &Readers<P>) -> bool {
+        let snap = readers.scan();
+        let dirty = snap.saw_dirty();
+        let items = std::mem::take(&mut self.pending);
+        if !items.is_empty() {
+            self.bags.push_back(Bag { items, snap });
+        }
+        self.reclaim(readers);
+        dirty
+    }
+
+    /// Free (or, under the lab's weak policies, poison and quarantine) every bag whose
+    /// readers have all moved on.
+    pub(crate) fn reclaim<P: Policy>(&mut self, readers: &Readers<P>) {
+        let mut i = 0;
+        while i < self.bags.len() {
+            if readers.passed(&self.bags[i].snap) {
+                let bag = self.bags.remove(i).expect("index checked");
+                for r in bag.items {
+                    if P::FREES {
+                        // Unreachable since before the scan, and every reader seen inside
+                        // then has left since: no reader can still hold it.
+                        self.garbage.push(r);
+                    } else {
+                        // Safety: quarantined objects are never freed before the map drops.
+                        let hdr = unsafe { &*r.ptr };
+                        // Relaxed: only a counter's hint to readers; nothing is freed.
+                        hdr.poisoned.store(true, Ordering::Relaxed);
+                        self.quarantine.push(r);
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// What the handshake released since the last call (the caller frees it with
+    /// [`Retirer::free`], outside the writer lock).
+    pub(crate) fn take_garbage(&mut self) -> Vec<Retired> {
+        std::mem::take(&mut self.garbage)
+    }
+
+    /// Free released objects.
+    ///
+    /// # Safety
+    /// Each object comes from [`Retirer::take_garbage`] (no reader can reach it).
+    pub(crate) unsafe fn free(garbage: Vec<Retired>) {
+        for r in garbage {
+            // Safety: the caller's contract; each object once.
+            unsafe { (r.free)(r.ptr) }
+        }
+    }
+
+    /// Objects retired and not yet freed (pending, sealed, quarantined, released).
+    pub(crate) fn held(&self) -> usize {
+        self.garbage.len()
+            + self.pending.len()
+            + self.bags.iter().map(|b| b.items.len()).sum::<usize>()
+            + self.quarantine.len()
+    }
+
+    /// Free everything: only when no reader can exist (the map is being dropped).
+    ///
+    /// # Safety
+    /// No thread may be reading the map.
+    pub(crate) unsafe fn free_all(&mut self) {
+        let bags = std::mem::take(&mut self.bags);
+        let all = std::mem::take(&mut self.pending)
+            .into_iter()
+            .chain(bags.into_iter().flat_map(|b| b.items))
+            .chain(std::mem::take(&mut self.quarantine))
+            .chain(std::mem::take(&mut self.garbage));
+        for r in all {
+            // Safety: the caller guarantees no reader; each object is freed once.
+            unsafe { (r.free)(r.ptr) }
+        }
+    }
+}
