@@ -2,6 +2,7 @@
 //!
 //! (crate documentation: see README.md; filled in as the lab grows)
 
+pub mod asm;
 pub mod cli;
 pub mod litmus;
 pub mod run;

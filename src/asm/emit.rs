@@ -1,0 +1,1 @@
+//! Producing and reading emitted asm.

@@ -1,0 +1,1 @@
+//! Hand-written litmus kernels (`asm/<arch>/*.S`).
