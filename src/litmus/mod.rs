@@ -6,3 +6,5 @@ pub mod print;
 
 pub use ast::*;
 
+pub use parse::{parse, parse_bytes, ParseError};
+pub use print::print;

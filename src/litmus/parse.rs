@@ -1,1 +1,1105 @@
-//! herd C parser
+//! A parser for the subset of herd7's C litmus syntax that the lab can run and model.
+//!
+//! ```text
+//! C MP+rel+acq
+//! "optional doc string"
+//! { [x] = 0; y = 0; }
+//! P0(atomic_int* x, atomic_int* y) {
+//!   atomic_store_explicit(x, 1, memory_order_relaxed);
+//!   atomic_store_explicit(y, 1, memory_order_release);
+//! }
+//! P1(atomic_int* x, atomic_int* y) {
+//!   int r0 = atomic_load_explicit(y, memory_order_acquire);
+//!   int r1 = atomic_load_explicit(x, memory_order_relaxed);
+//! }
+//! locations [x;]            (optional)
+//! exists (1:r0=1 /\ 1:r1=0)
+//! ```
+//!
+//! Every error carries the file name, line and column (`FILE:LINE:COL: message`). The parser
+//! never panics, whatever the input. This file is std-only: `build.rs` includes it.
+
+use super::ast::*;
+use std::fmt;
+
+/// A parse error with its location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Largest and smallest values an `atomic_int` (Rust `AtomicI32`) can hold.
+const VALUE_RANGE: std::ops::RangeInclusive<i64> = (i32::MIN as i64)..=(i32::MAX as i64);
+
+/// Upper bounds that keep every later stage (codegen, model checker) well inside its limits.
+pub const MAX_THREADS: usize = 16;
+pub const MAX_STMTS_PER_THREAD: usize = 64;
+
+/// Parse a litmus file given as raw bytes (reports invalid UTF-8 with its position).
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Test, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => parse(s, file),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // `valid_up_to` ends on a char boundary, so this prefix is valid UTF-8.
+            let prefix = std::str::from_utf8(good).unwrap_or("");
+            let line = 1 + prefix.matches('\n').count() as u32;
+            let col = 1 + prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+            Err(ParseError {
+                file: file.to_string(),
+                line,
+                col,
+                message: "invalid UTF-8 in litmus file".to_string(),
+            })
+        }
+    }
+}
+
+/// Parse a litmus test. `file` names the source in error messages.
+pub fn parse(src: &str, file: &str) -> Result<Test, ParseError> {
+    let toks = lex(src, file)?;
+    let mut p = Parser { file, toks, pos: 0 };
+    let test = p.test()?;
+    validate(&test, file)?;
+    Ok(test)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexer
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Tok {
+    Ident(String),
+    Int(i64),
+    Str(String),
+    /// The raw test name after `C` (diy names contain `+`, `.`, `-` ...).
+    Name(String),
+    /// Punctuation: `{ } ( ) [ ] ; , = * & : ~ /\ \/ -`
+    Punct(&'static str),
+    Eof,
+}
+
+impl fmt::Display for Tok {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tok::Ident(s) => write!(f, "`{s}`"),
+            Tok::Int(v) => write!(f, "`{v}`"),
+            Tok::Str(_) => f.write_str("a string"),
+            Tok::Name(s) => write!(f, "`{s}`"),
+            Tok::Punct(p) => write!(f, "`{p}`"),
+            Tok::Eof => f.write_str("end of file"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    tok: Tok,
+    span: Span,
+}
+
+fn err<T>(file: &str, span: Span, message: impl Into<String>) -> Result<T, ParseError> {
+    Err(ParseError {
+        file: file.to_string(),
+        line: span.line,
+        col: span.col,
+        message: message.into(),
+    })
+}
+
+fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let (mut line, mut col) = (1u32, 1u32);
+    // Advance over chars[i..j], updating line/col.
+    let advance = |i: &mut usize, n: usize, line: &mut u32, col: &mut u32| {
+        for _ in 0..n {
+            if *i < chars.len() {
+                if chars[*i].1 == '\n' {
+                    *line += 1;
+                    *col = 1;
+                } else {
+                    *col += 1;
+                }
+                *i += 1;
+            }
+        }
+    };
+    let peek = |i: usize| chars.get(i).map(|&(_, c)| c);
+    while i < chars.len() {
+        let c = chars[i].1;
+        let span = Span { line, col };
+        let after_c = out.len() == 1 && out[0].tok == Tok::Ident("C".to_string());
+        if c.is_whitespace() {
+            advance(&mut i, 1, &mut line, &mut col);
+        } else if after_c && c != '"' && c != '{' {
+            let mut s = String::new();
+            while let Some(d) = peek(i).filter(|d| !d.is_whitespace() && *d != '"' && *d != '{') {
+                s.push(d);
+                advance(&mut i, 1, &mut line, &mut col);
+            }
+            out.push(Token {
+                tok: Tok::Name(s),
+                span,
+            });
+        } else if c == '(' && peek(i + 1) == Some('*') {
+            // herd comment, nestable like OCaml's.
+            let mut depth = 0usize;
+            loop {
+                match (peek(i), peek(i + 1)) {
+                    (Some('('), Some('*')) => {
+                        depth += 1;
+                        advance(&mut i, 2, &mut line, &mut col);
+                    }
+                    (Some('*'), Some(')')) => {
+                        depth -= 1;
+                        advance(&mut i, 2, &mut line, &mut col);
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    (Some(_), _) => advance(&mut i, 1, &mut line, &mut col),
+                    (None, _) => return err(file, span, "unterminated comment `(*`"),
+                }
+            }
+        } else if c == '/' && peek(i + 1) == Some('/') {
+            while peek(i).is_some_and(|c| c != '\n') {
+                advance(&mut i, 1, &mut line, &mut col);
+            }
+        } else if c == '/' && peek(i + 1) == Some('*') {
+            advance(&mut i, 2, &mut line, &mut col);
+            loop {
+                match (peek(i), peek(i + 1)) {
+                    (Some('*'), Some('/')) => {
+                        advance(&mut i, 2, &mut line, &mut col);
+                        break;
+                    }
+                    (Some(_), _) => advance(&mut i, 1, &mut line, &mut col),
+                    (None, _) => return err(file, span, "unterminated comment `/*`"),
+                }
+            }
+        } else if c == '"' {
+            advance(&mut i, 1, &mut line, &mut col);
+            let mut s = String::new();
+            loop {
+                match peek(i) {
+                    Some('"') => {
+                        advance(&mut i, 1, &mut line, &mut col);
+                        break;
+                    }
+                    Some(c) => {
+                        s.push(c);
+                        advance(&mut i, 1, &mut line, &mut col);
+                    }
+                    None => return err(file, span, "unterminated string"),
+                }
+            }
+            out.push(Token {
+                tok: Tok::Str(s),
+                span,
+            });
+        } else if c.is_ascii_digit() {
+            let mut s = String::new();
+            while let Some(d) = peek(i).filter(|d| d.is_ascii_alphanumeric() || *d == '_') {
+                s.push(d);
+                advance(&mut i, 1, &mut line, &mut col);
+            }
+            let v = if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+                i64::from_str_radix(hex, 16).ok()
+            } else {
+                s.parse::<i64>().ok()
+            };
+            match v {
+                Some(v) => out.push(Token {
+                    tok: Tok::Int(v),
+                    span,
+                }),
+                None => return err(file, span, format!("bad integer `{s}`")),
+            }
+        } else if c.is_ascii_alphabetic() || c == '_' {
+            let mut s = String::new();
+            while let Some(d) = peek(i).filter(|d| d.is_ascii_alphanumeric() || *d == '_') {
+                s.push(d);
+                advance(&mut i, 1, &mut line, &mut col);
+            }
+            out.push(Token {
+                tok: Tok::Ident(s),
+                span,
+            });
+        } else {
+            let two: String = [Some(c), peek(i + 1)].iter().flatten().collect();
+            let p: &'static str = match two.as_str() {
+                "/\\" => "/\\",
+                "\\/" => "\\/",
+                _ => match c {
+                    '{' => "{",
+                    '}' => "}",
+                    '(' => "(",
+                    ')' => ")",
+                    '[' => "[",
+                    ']' => "]",
+                    ';' => ";",
+                    ',' => ",",
+                    '=' => "=",
+                    '*' => "*",
+                    '&' => "&",
+                    ':' => ":",
+                    '~' => "~",
+                    '-' => "-",
+                    '+' => "+",
+                    '.' => ".",
+                    _ => return err(file, span, format!("unexpected character `{c}`")),
+                },
+            };
+            advance(&mut i, p.chars().count(), &mut line, &mut col);
+            out.push(Token {
+                tok: Tok::Punct(p),
+                span,
+            });
+        }
+    }
+    out.push(Token {
+        tok: Tok::Eof,
+        span: Span { line, col },
+    });
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+struct Parser<'a> {
+    file: &'a str,
+    toks: Vec<Token>,
+    pos: usize,
+}
+
+/// Per-thread declared registers while parsing a body.
+struct Scope {
+    regs: Vec<String>,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> &Token {
+        // The token list always ends with Eof and `pos` never passes it.
+        &self.toks[self.pos.min(self.toks.len() - 1)]
+    }
+
+    fn peek_at(&self, k: usize) -> &Tok {
+        &self.toks[(self.pos + k).min(self.toks.len() - 1)].tok
+    }
+
+    fn next(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn fail<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
+        err(self.file, self.peek().span, message)
+    }
+
+    fn is_punct(&self, p: &str) -> bool {
+        matches!(&self.peek().tok, Tok::Punct(q) if *q == p)
+    }
+
+    fn is_ident(&self, s: &str) -> bool {
+        matches!(&self.peek().tok, Tok::Ident(q) if q == s)
+    }
+
+    fn expect_punct(&mut self, p: &str, what: &str) -> Result<Span, ParseError> {
+        if self.is_punct(p) {
+            Ok(self.next().span)
+        } else {
+            let found = self.peek().tok.to_string();
+            self.fail(format!("expected `{p}` {what}, found {found}"))
+        }
+    }
+
+    fn ident(&mut self, what: &str) -> Result<(String, Span), ParseError> {
+        match &self.peek().tok {
+            Tok::Ident(s) => {
+                let s = s.clone();
+                let span = self.next().span;
+                Ok((s, span))
+            }
+            other => {
+                let found = other.to_string();
+                self.fail(format!("expected {what}, found {found}"))
+            }
+        }
+    }
+
+    /// An integer literal, possibly negative.
+    fn int(&mut self, what: &str) -> Result<(i64, Span), ParseError> {
+        let span = self.peek().span;
+        let neg = if self.is_punct("-") {
+            self.next();
+            true
+        } else {
+            false
+        };
+        match self.peek().tok {
+            Tok::Int(v) => {
+                self.next();
+                let v = if neg { -v } else { v };
+                if !VALUE_RANGE.contains(&v) {
+                    return err(
+                        self.file,
+                        span,
+                        format!("value {v} does not fit an atomic_int (32-bit)"),
+                    );
+                }
+                Ok((v, span))
+            }
+            ref other => {
+                let found = other.to_string();
+                self.fail(format!("expected {what}, found {found}"))
+            }
+        }
+    }
+
+    fn test(&mut self) -> Result<Test, ParseError> {
+        if matches!(self.peek().tok, Tok::Eof) {
+            return self.fail("empty litmus file: expected `C NAME`");
+        }
+        match &self.peek().tok {
+            Tok::Ident(s) if s == "C" => {
+                self.next();
+            }
+            Tok::Ident(s) => {
+                let s = s.clone();
+                return self.fail(format!(
+                    "expected `C` (only C litmus tests are supported), found architecture `{s}`"
+                ));
+            }
+            other => {
+                let found = other.to_string();
+                return self.fail(format!("expected `C NAME`, found {found}"));
+            }
+        }
+        let name = self.test_name()?;
+        let doc = if let Tok::Str(s) = &self.peek().tok {
+            let s = s.clone();
+            self.next();
+            Some(s)
+        } else {
+            None
+        };
+        let init = self.init()?;
+        let mut threads = Vec::new();
+        while let Tok::Ident(s) = &self.peek().tok {
+            if s == "locations" || s == "exists" || s == "forall" {
+                break;
+            }
+            threads.push(self.thread(threads.len())?);
+        }
+        if threads.is_empty() {
+            return self.fail("expected a thread `P0(...) { ... }`");
+        }
+        let locations = if self.is_ident("locations") {
+            self.locations()?
+        } else {
+            Vec::new()
+        };
+        let cond = self.condition()?;
+        if !matches!(self.peek().tok, Tok::Eof) {
+            let found = self.peek().tok.to_string();
+            return self.fail(format!("unexpected {found} after the final condition"));
+        }
+        Ok(Test {
+            name,
+            doc,
+            init,
+            threads,
+            locations,
+            cond,
+        })
+    }
+
+    /// The test name: the raw text after `C` up to the next whitespace.
+    fn test_name(&mut self) -> Result<String, ParseError> {
+        match &self.peek().tok {
+            Tok::Name(s) => {
+                let s = s.clone();
+                self.next();
+                Ok(s)
+            }
+            _ => self.fail("expected a test name after `C`"),
+        }
+    }
+
+    fn init(&mut self) -> Result<Vec<(String, i64)>, ParseError> {
+        self.expect_punct("{", "to open the initial state")?;
+        let mut init: Vec<(String, i64)> = Vec::new();
+        while !self.is_punct("}") {
+            let span = self.peek().span;
+            // `[x] = v;`, `*x = v;`, `x = v;`, `int x = v;`, `atomic_int x = v;`
+            let loc = if self.is_punct("[") {
+                self.next();
+                let (l, _) = self.ident("a location name")?;
+                self.expect_punct("]", "after the location")?;
+                l
+            } else if self.is_punct("*") {
+                self.next();
+                self.ident("a location name")?.0
+            } else {
+                let (a, _) = self.ident("a location name or `}`")?;
+                if (a == "int" || a == "atomic_int") && matches!(self.peek().tok, Tok::Ident(_)) {
+                    self.ident("a location name")?.0
+                } else {
+                    a
+                }
+            };
+            self.expect_punct("=", "in the initial state")?;
+            let (v, _) = self.int("an integer initial value")?;
+            if init.iter().any(|(l, _)| *l == loc) {
+                return err(
+                    self.file,
+                    span,
+                    format!("location `{loc}` initialised twice"),
+                );
+            }
+            init.push((loc, v));
+            if !self.is_punct("}") {
+                self.expect_punct(";", "after an initial value")?;
+            }
+        }
+        self.next();
+        Ok(init)
+    }
+
+    fn thread(&mut self, expected_index: usize) -> Result<Thread, ParseError> {
+        let (pname, span) = self.ident("a thread `P0(...)`")?;
+        let index = pname
+            .strip_prefix('P')
+            .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|d| d.parse::<usize>().ok());
+        let Some(index) = index else {
+            return err(
+                self.file,
+                span,
+                format!("expected a thread name `P{expected_index}`, found `{pname}`"),
+            );
+        };
+        if index != expected_index {
+            return err(
+                self.file,
+                span,
+                format!("threads must be numbered in order: expected `P{expected_index}`, found `{pname}`"),
+            );
+        }
+        if index >= MAX_THREADS {
+            return err(
+                self.file,
+                span,
+                format!("too many threads: at most {MAX_THREADS} are supported"),
+            );
+        }
+        self.expect_punct("(", "to open the thread's parameters")?;
+        let mut params: Vec<String> = Vec::new();
+        while !self.is_punct(")") {
+            let (ty, tspan) = self.ident("a parameter type `atomic_int*`")?;
+            let ty = if ty == "volatile" || ty == "_Atomic" {
+                self.ident("a parameter type")?.0
+            } else {
+                ty
+            };
+            if ty != "atomic_int" {
+                return err(
+                    self.file,
+                    tspan,
+                    format!("unsupported parameter type `{ty}`: only `atomic_int*` locations are supported"),
+                );
+            }
+            self.expect_punct("*", "after `atomic_int` (parameters are pointers)")?;
+            let (p, pspan) = self.ident("a parameter name")?;
+            if params.contains(&p) {
+                return err(self.file, pspan, format!("parameter `{p}` listed twice"));
+            }
+            params.push(p);
+            if !self.is_punct(")") {
+                self.expect_punct(",", "between parameters")?;
+            }
+        }
+        self.next();
+        self.expect_punct("{", "to open the thread body")?;
+        let mut scope = Scope { regs: Vec::new() };
+        let mut body = Vec::new();
+        while !self.is_punct("}") {
+            if matches!(self.peek().tok, Tok::Eof) {
+                return self.fail(format!(
+                    "unterminated body of thread P{index}: expected `}}`"
+                ));
+            }
+            if body.len() >= MAX_STMTS_PER_THREAD {
+                return self.fail(format!(
+                    "thread P{index} is too long: at most {MAX_STMTS_PER_THREAD} statements"
+                ));
+            }
+            body.push(self.stmt(&params, &mut scope)?);
+        }
+        self.next();
+        Ok(Thread {
+            index,
+            params,
+            body,
+            span,
+        })
+    }
+
+    fn location_arg(&mut self, params: &[String]) -> Result<String, ParseError> {
+        // Accept `x` and `&x`-free forms only; `*x` is not an atomic location argument.
+        let (loc, span) = self.ident("a location (a parameter of this thread)")?;
+        if !params.contains(&loc) {
+            return err(
+                self.file,
+                span,
+                format!("unknown location `{loc}`: not a parameter of this thread"),
+            );
+        }
+        Ok(loc)
+    }
+
+    fn order_arg(&mut self) -> Result<(MemOrder, Span), ParseError> {
+        let (name, span) = self.ident("a memory order `memory_order_...`")?;
+        match MemOrder::from_c_name(&name) {
+            Some(o) => Ok((o, span)),
+            None if name == "memory_order_consume" => err(
+                self.file,
+                span,
+                "`memory_order_consume` is not supported (Rust has no Consume ordering)",
+            ),
+            None => err(self.file, span, format!("unknown memory order `{name}`")),
+        }
+    }
+
+    fn value_arg(&mut self, scope: &Scope) -> Result<Value, ParseError> {
+        if let Tok::Ident(r) = &self.peek().tok {
+            let r = r.clone();
+            let span = self.next().span;
+            if !scope.regs.contains(&r) {
+                return err(self.file, span, format!("undeclared register `{r}`"));
+            }
+            Ok(Value::Reg(r))
+        } else {
+            Ok(Value::Const(self.int("a value (integer or register)")?.0))
+        }
+    }
+
+    /// `name(args)` for the atomic operations; returns the op with `reg` to be filled.
+    fn call(&mut self, params: &[String], scope: &Scope) -> Result<(Op, Span), ParseError> {
+        let (name, span) = self.ident("an atomic operation")?;
+        self.expect_punct("(", &format!("after `{name}`"))?;
+        let op = match name.as_str() {
+            "atomic_load_explicit" => {
+                let loc = self.location_arg(params)?;
+                self.expect_punct(",", "between arguments")?;
+                let (ord, ospan) = self.order_arg()?;
+                if ord.is_release() && ord != MemOrder::SeqCst {
+                    return err(
+                        self.file,
+                        ospan,
+                        format!("a load cannot have ordering `{}`", ord.c_name()),
+                    );
+                }
+                Op::Load {
+                    reg: String::new(),
+                    loc,
+                    ord,
+                }
+            }
+            "atomic_store_explicit" => {
+                let loc = self.location_arg(params)?;
+                self.expect_punct(",", "between arguments")?;
+                let val = self.value_arg(scope)?;
+                self.expect_punct(",", "between arguments")?;
+                let (ord, ospan) = self.order_arg()?;
+                if ord.is_acquire() && ord != MemOrder::SeqCst {
+                    return err(
+                        self.file,
+                        ospan,
+                        format!("a store cannot have ordering `{}`", ord.c_name()),
+                    );
+                }
+                Op::Store { loc, val, ord }
+            }
+            "atomic_thread_fence" => {
+                let (ord, ospan) = self.order_arg()?;
+                if ord == MemOrder::Relaxed {
+                    return err(
+                        self.file,
+                        ospan,
+                        "a fence cannot be `memory_order_relaxed` (it would have no effect; Rust panics on it)",
+                    );
+                }
+                Op::Fence { ord }
+            }
+            "atomic_exchange_explicit" | "atomic_fetch_add_explicit" => {
+                let loc = self.location_arg(params)?;
+                self.expect_punct(",", "between arguments")?;
+                let val = self.value_arg(scope)?;
+                self.expect_punct(",", "between arguments")?;
+                let (ord, _) = self.order_arg()?;
+                if name == "atomic_exchange_explicit" {
+                    Op::Exchange {
+                        reg: None,
+                        loc,
+                        val,
+                        ord,
+                    }
+                } else {
+                    Op::FetchAdd {
+                        reg: None,
+                        loc,
+                        val,
+                        ord,
+                    }
+                }
+            }
+            "atomic_compare_exchange_strong_explicit" => {
+                let loc = self.location_arg(params)?;
+                self.expect_punct(",", "between arguments")?;
+                self.expect_punct("&", "before the expected-value register (`&e`)")?;
+                let (e, espan) = self.ident("the expected-value register")?;
+                if !scope.regs.contains(&e) {
+                    return err(self.file, espan, format!("undeclared register `{e}`"));
+                }
+                self.expect_punct(",", "between arguments")?;
+                let desired = self.value_arg(scope)?;
+                self.expect_punct(",", "between arguments")?;
+                let (success, _) = self.order_arg()?;
+                self.expect_punct(",", "between arguments")?;
+                let (failure, fspan) = self.order_arg()?;
+                if failure.is_release() && failure != MemOrder::SeqCst {
+                    return err(
+                        self.file,
+                        fspan,
+                        format!(
+                            "a compare-exchange failure ordering cannot be `{}`",
+                            failure.c_name()
+                        ),
+                    );
+                }
+                Op::CompareExchange {
+                    reg: None,
+                    loc,
+                    expected: e,
+                    desired,
+                    success,
+                    failure,
+                }
+            }
+            other => {
+                return err(
+                    self.file,
+                    span,
+                    format!(
+                        "unsupported operation `{other}` (supported: atomic_load_explicit, \
+                         atomic_store_explicit, atomic_thread_fence, atomic_exchange_explicit, \
+                         atomic_fetch_add_explicit, atomic_compare_exchange_strong_explicit)"
+                    ),
+                )
+            }
+        };
+        self.expect_punct(")", &format!("to close `{name}(`"))?;
+        Ok((op, span))
+    }
+
+    fn stmt(&mut self, params: &[String], scope: &mut Scope) -> Result<Stmt, ParseError> {
+        let span = self.peek().span;
+        let declared = if self.is_ident("int") {
+            self.next();
+            true
+        } else {
+            false
+        };
+        // `[int] r = expr;`, `int r;` or a bare call.
+        let is_assign = declared
+            || (matches!(self.peek().tok, Tok::Ident(_))
+                && matches!(self.peek_at(1), Tok::Punct("=")));
+        let op = if is_assign {
+            let (reg, rspan) = self.ident("a register name")?;
+            if declared {
+                if scope.regs.contains(&reg) {
+                    return err(self.file, rspan, format!("register `{reg}` declared twice"));
+                }
+                if params.contains(&reg) {
+                    return err(
+                        self.file,
+                        rspan,
+                        format!("register `{reg}` has the name of a location"),
+                    );
+                }
+            } else {
+                return err(
+                    self.file,
+                    rspan,
+                    format!("registers are assigned once, where they are declared: write `int {reg} = ...;`"),
+                );
+            }
+            let op = if declared && self.is_punct(";") {
+                Op::Local {
+                    reg: reg.clone(),
+                    val: Value::Const(0),
+                }
+            } else {
+                self.expect_punct("=", "after the register")?;
+                let is_call = matches!(&self.peek().tok, Tok::Ident(s) if s.starts_with("atomic_"));
+                if is_call {
+                    let (op, cspan) = self.call(params, scope)?;
+                    let r = Some(reg.clone());
+                    match op {
+                        Op::Load { loc, ord, .. } => Op::Load {
+                            reg: reg.clone(),
+                            loc,
+                            ord,
+                        },
+                        Op::Exchange { loc, val, ord, .. } => Op::Exchange {
+                            reg: r,
+                            loc,
+                            val,
+                            ord,
+                        },
+                        Op::FetchAdd { loc, val, ord, .. } => Op::FetchAdd {
+                            reg: r,
+                            loc,
+                            val,
+                            ord,
+                        },
+                        Op::CompareExchange {
+                            loc,
+                            expected,
+                            desired,
+                            success,
+                            failure,
+                            ..
+                        } => {
+                            if expected == reg {
+                                return err(
+                                    self.file,
+                                    cspan,
+                                    "the result register of a compare-exchange must differ from its expected-value register",
+                                );
+                            }
+                            Op::CompareExchange {
+                                reg: r,
+                                loc,
+                                expected,
+                                desired,
+                                success,
+                                failure,
+                            }
+                        }
+                        Op::Store { .. } | Op::Fence { .. } | Op::Local { .. } => {
+                            return err(self.file, cspan, "this operation returns no value");
+                        }
+                    }
+                } else {
+                    let val = self.value_arg(scope)?;
+                    Op::Local {
+                        reg: reg.clone(),
+                        val,
+                    }
+                }
+            };
+            if declared {
+                scope.regs.push(reg);
+            }
+            op
+        } else {
+            let (op, cspan) = self.call(params, scope)?;
+            if let Op::Load { .. } = op {
+                return err(
+                    self.file,
+                    cspan,
+                    "a load's value must be assigned to a register (`int r0 = atomic_load_explicit(...)`)",
+                );
+            }
+            op
+        };
+        self.expect_punct(";", "after the statement")?;
+        Ok(Stmt { op, span })
+    }
+
+    fn var(&mut self) -> Result<(Var, Span), ParseError> {
+        let span = self.peek().span;
+        if let Tok::Int(t) = self.peek().tok {
+            self.next();
+            self.expect_punct(":", "between thread and register (`1:r0`)")?;
+            let (reg, _) = self.ident("a register name")?;
+            let thread = usize::try_from(t).unwrap_or(usize::MAX);
+            Ok((Var::Reg { thread, reg }, span))
+        } else if self.is_punct("[") {
+            self.next();
+            let (l, _) = self.ident("a location name")?;
+            self.expect_punct("]", "after the location")?;
+            Ok((Var::Loc(l), span))
+        } else {
+            let (l, _) = self.ident("a register `T:r` or a location")?;
+            Ok((Var::Loc(l), span))
+        }
+    }
+
+    fn locations(&mut self) -> Result<Vec<Var>, ParseError> {
+        self.next(); // `locations`
+        self.expect_punct("[", "after `locations`")?;
+        let mut out = Vec::new();
+        while !self.is_punct("]") {
+            let (v, _) = self.var()?;
+            out.push(v);
+            if !self.is_punct("]") {
+                self.expect_punct(";", "after a location")?;
+            }
+        }
+        self.next();
+        Ok(out)
+    }
+
+    fn condition(&mut self) -> Result<Condition, ParseError> {
+        let span = self.peek().span;
+        let quant = if self.is_punct("~") {
+            self.next();
+            if !self.is_ident("exists") {
+                return self.fail("expected `exists` after `~`");
+            }
+            self.next();
+            Quantifier::NotExists
+        } else if self.is_ident("exists") {
+            self.next();
+            Quantifier::Exists
+        } else if self.is_ident("forall") {
+            self.next();
+            Quantifier::Forall
+        } else {
+            let found = self.peek().tok.to_string();
+            return self.fail(format!(
+                "expected the final condition (`exists`, `~exists` or `forall`), found {found}"
+            ));
+        };
+        let prop = self.disj(0)?;
+        Ok(Condition { quant, prop, span })
+    }
+
+    fn disj(&mut self, depth: usize) -> Result<Prop, ParseError> {
+        let mut p = self.conj(depth)?;
+        while self.is_punct("\\/") {
+            self.next();
+            let q = self.conj(depth)?;
+            p = Prop::Or(Box::new(p), Box::new(q));
+        }
+        Ok(p)
+    }
+
+    fn conj(&mut self, depth: usize) -> Result<Prop, ParseError> {
+        let mut p = self.unary(depth)?;
+        while self.is_punct("/\\") {
+            self.next();
+            let q = self.unary(depth)?;
+            p = Prop::And(Box::new(p), Box::new(q));
+        }
+        Ok(p)
+    }
+
+    fn unary(&mut self, depth: usize) -> Result<Prop, ParseError> {
+        if depth > 64 {
+            return self.fail("condition nested too deeply");
+        }
+        if self.is_punct("~") {
+            self.next();
+            return Ok(Prop::Not(Box::new(self.unary(depth + 1)?)));
+        }
+        if self.is_punct("(") {
+            self.next();
+            let p = self.disj(depth + 1)?;
+            self.expect_punct(")", "to close `(`")?;
+            return Ok(p);
+        }
+        if self.is_ident("true") {
+            self.next();
+            return Ok(Prop::True);
+        }
+        if self.is_ident("false") {
+            self.next();
+            return Ok(Prop::False);
+        }
+        let (v, _) = self.var()?;
+        self.expect_punct("=", "in the condition (`1:r0=1`)")?;
+        let (k, _) = self.int("an integer")?;
+        Ok(Prop::Eq(v, k))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-test checks that need every thread.
+
+fn validate(test: &Test, file: &str) -> Result<(), ParseError> {
+    let locs: Vec<&str> = test
+        .threads
+        .iter()
+        .flat_map(|t| t.params.iter().map(String::as_str))
+        .chain(test.init.iter().map(|(l, _)| l.as_str()))
+        .collect();
+    let check_var = |v: &Var, span: Span| -> Result<(), ParseError> {
+        match v {
+            Var::Reg { thread, reg } => {
+                let Some(t) = test.threads.get(*thread) else {
+                    return err(
+                        file,
+                        span,
+                        format!("the condition names thread {thread}, which does not exist"),
+                    );
+                };
+                if !t.registers().iter().any(|r| r == reg) {
+                    return err(
+                        file,
+                        span,
+                        format!("the condition names register `{thread}:{reg}`, which thread P{thread} does not define"),
+                    );
+                }
+                Ok(())
+            }
+            Var::Loc(l) => {
+                if locs.contains(&l.as_str()) {
+                    Ok(())
+                } else {
+                    err(
+                        file,
+                        span,
+                        format!("the condition names unknown location `{l}`"),
+                    )
+                }
+            }
+        }
+    };
+    let mut vars = Vec::new();
+    test.cond.prop.vars(&mut vars);
+    for v in vars.iter().chain(&test.locations) {
+        check_var(v, test.cond.span)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MP: &str = "C MP+rel+acq\n\"doc\"\n{ [x] = 0; y = 0; }\n\
+        P0(atomic_int* x, atomic_int* y) {\n\
+          atomic_store_explicit(x, 1, memory_order_relaxed);\n\
+          atomic_store_explicit(y, 1, memory_order_release);\n}\n\
+        P1(atomic_int* x, atomic_int* y) {\n\
+          int r0 = atomic_load_explicit(y, memory_order_acquire);\n\
+          int r1 = atomic_load_explicit(x, memory_order_relaxed);\n}\n\
+        exists (1:r0=1 /\\ 1:r1=0)\n";
+
+    #[test]
+    fn parses_message_passing() {
+        let t = parse(MP, "mp.litmus").unwrap();
+        assert_eq!(t.name, "MP+rel+acq");
+        assert_eq!(t.doc.as_deref(), Some("doc"));
+        assert_eq!(t.threads.len(), 2);
+        assert_eq!(
+            t.threads[1].body[0].op,
+            Op::Load {
+                reg: "r0".into(),
+                loc: "y".into(),
+                ord: MemOrder::Acquire
+            }
+        );
+        assert_eq!(t.cond.quant, Quantifier::Exists);
+        assert_eq!(t.observables().len(), 2);
+    }
+
+    #[test]
+    fn print_round_trips() {
+        let t = parse(MP, "mp.litmus").unwrap();
+        let again = parse(&crate::litmus::print::print(&t), "printed").unwrap();
+        assert_eq!(t.name, again.name);
+        assert_eq!(t.init, again.init);
+        assert_eq!(t.cond.prop, again.cond.prop);
+        let ops = |t: &Test| -> Vec<Op> {
+            t.threads
+                .iter()
+                .flat_map(|th| th.body.iter().map(|s| s.op.clone()))
+                .collect()
+        };
+        assert_eq!(ops(&t), ops(&again));
+    }
+
+    #[test]
+    fn names_with_digits_and_dots() {
+        let src = MP.replace("MP+rel+acq", "2+2W+fence.sc+po");
+        assert_eq!(parse(&src, "f").unwrap().name, "2+2W+fence.sc+po");
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let bad = MP.replace("memory_order_acquire", "memory_order_acquir");
+        let e = parse(&bad, "mp.litmus").unwrap_err();
+        assert_eq!((e.line, e.col), (9, 34), "{e}");
+        assert!(e
+            .to_string()
+            .starts_with("mp.litmus:9:34: unknown memory order"));
+        let e = parse(
+            &MP.replace(
+                "(x, 1, memory_order_relaxed);",
+                "(x, 1, memory_order_relaxed)",
+            ),
+            "f",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 6, "{e}");
+        let e = parse("", "empty").unwrap_err();
+        assert_eq!((e.line, e.col), (1, 1));
+        let e = parse_bytes(b"C X\n{ \xff }", "bytes").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 3));
+    }
+
+    #[test]
+    fn rejects_orderings_rust_would_panic_on() {
+        let bad = MP.replace(
+            "load_explicit(y, memory_order_acquire)",
+            "load_explicit(y, memory_order_release)",
+        );
+        assert!(parse(&bad, "f")
+            .unwrap_err()
+            .message
+            .contains("a load cannot"));
+        let bad = MP.replace(
+            "(y, 1, memory_order_release)",
+            "(y, 1, memory_order_acquire)",
+        );
+        assert!(parse(&bad, "f")
+            .unwrap_err()
+            .message
+            .contains("a store cannot"));
+    }
+
+    #[test]
+    fn never_panics_on_truncations() {
+        for end in 0..MP.len() {
+            if MP.is_char_boundary(end) {
+                let _ = parse(&MP[..end], "t");
+            }
+        }
+    }
+}
