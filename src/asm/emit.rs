@@ -93,7 +93,10 @@ pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         return Err(EmitError::BuildFailed(tail.join("\n")));
     }
-    let deps = target_dir.join(target.triple()).join("release").join("deps");
+    let deps = target_dir
+        .join(target.triple())
+        .join("release")
+        .join("deps");
     let newest = std::fs::read_dir(&deps)
         .map_err(|e| EmitError::BuildFailed(format!("{}: {e}", deps.display())))?
         .flatten()
@@ -102,9 +105,7 @@ pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
             n.starts_with("orderlab-") && n.ends_with(".s")
         })
         .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
-        .ok_or_else(|| {
-            EmitError::BuildFailed(format!("no orderlab-*.s in {}", deps.display()))
-        })?;
+        .ok_or_else(|| EmitError::BuildFailed(format!("no orderlab-*.s in {}", deps.display())))?;
     std::fs::read_to_string(newest.path())
         .map_err(|e| EmitError::BuildFailed(format!("{}: {e}", newest.path().display())))
 }
@@ -162,8 +163,9 @@ pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
 
 /// The first function whose path matches `want` (see [`extract::path_matches`]).
 pub fn find<'a>(functions: &'a [Function], want: &str) -> Option<&'a Function> {
-    functions
-        .iter()
-        .find(|f| f.path == want)
-        .or_else(|| functions.iter().find(|f| extract::path_matches(&f.path, want)))
+    functions.iter().find(|f| f.path == want).or_else(|| {
+        functions
+            .iter()
+            .find(|f| extract::path_matches(&f.path, want))
+    })
 }

@@ -108,9 +108,12 @@ pub fn clean_line(line: &str, arch: Arch) -> Option<String> {
     if t.starts_with('.') {
         return None;
     }
+    // `//` comments appear in hand-written `.S` files of both architectures; `#` starts a
+    // comment in x86 listings (on aarch64 it marks an immediate).
+    let code = t.split("//").next().unwrap_or("");
     let code = match arch {
-        Arch::X86_64 => t.split('#').next().unwrap_or(""),
-        Arch::Aarch64 => t.split("//").next().unwrap_or(""),
+        Arch::X86_64 => code.split('#').next().unwrap_or(""),
+        Arch::Aarch64 => code,
     }
     .trim();
     if code.is_empty() {

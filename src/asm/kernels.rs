@@ -531,8 +531,12 @@ impl Instances for KernelInstances {
         for (k, o) in self.obs.iter().enumerate() {
             // Relaxed: the harness orders rounds with its own synchronisation.
             out[k] = match *o {
-                Obs::Reg(t, slot) => self.outs[t * self.n + instance].0[slot].load(Ordering::Relaxed),
-                Obs::Loc(l) => self.locs[instance * self.nlocs + l].0.load(Ordering::Relaxed),
+                Obs::Reg(t, slot) => {
+                    self.outs[t * self.n + instance].0[slot].load(Ordering::Relaxed)
+                }
+                Obs::Loc(l) => self.locs[instance * self.nlocs + l]
+                    .0
+                    .load(Ordering::Relaxed),
             } as i64;
         }
     }
@@ -554,66 +558,71 @@ impl Instances for KernelInstances {
 /// A histogram of final states (aligned with `Test::observables()`) and their counts.
 pub type Histogram = std::collections::BTreeMap<Vec<i64>, u64>;
 
-/// A minimal driver: one OS thread per test thread, `rounds` rounds of `n` instances, each
-/// round started by a barrier (no pinning, no timebase; weaker at provoking SB than the
-/// runner of `crate::run`, which is what `orderlab run` uses). Used by `orderlab asm --run`
-/// and the kernel tests. `stop_early`: stop after the first round in which a target outcome
-/// was seen.
-pub fn quick_run(l: &dyn Litmus, n: usize, rounds: usize, stop_early: bool) -> Histogram {
-    use std::sync::atomic::AtomicBool;
+/// A minimal driver: one OS thread per test thread (not pinned), `rounds` rounds of `n`
+/// instances; the threads meet at a spinning barrier before every instance, so their start
+/// skew is about one cache-line transfer (no timebase: the runner of `crate::run`, used by
+/// `orderlab run`, provokes weak outcomes far more often). Used by `orderlab asm --run` and
+/// the kernel tests.
+pub fn quick_run(l: &dyn Litmus, n: usize, rounds: usize) -> Histogram {
+    use std::sync::atomic::AtomicUsize;
     use std::sync::Barrier;
     let test = l.test();
     let obs = test.observables();
     let inst = l.instances(n);
     let nthreads = test.threads.len();
     let barrier = Barrier::new(nthreads);
-    let stop = AtomicBool::new(false);
-    let mut hist = Histogram::new();
-    std::thread::scope(|s| {
-        let mut handles = Vec::new();
-        for t in 1..nthreads {
-            let (inst, barrier, stop) = (&inst, &barrier, &stop);
-            handles.push(s.spawn(move || {
-                for _ in 0..rounds {
-                    barrier.wait();
-                    // Relaxed: the barriers order the flag with the rounds.
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    for i in 0..inst.len() {
-                        inst.run(t, i);
-                    }
-                    barrier.wait();
-                    barrier.wait();
-                }
-            }));
+    let arrived = AtomicUsize::new(0);
+    // Spin until all threads reached meeting number `k` (counted from 1).
+    let meet = |k: usize| {
+        // AcqRel/Acquire: an instance's accesses start after every thread arrived (the
+        // kernels do their own ordering; this only aligns the starts).
+        arrived.fetch_add(1, Ordering::AcqRel);
+        let mut spins = 0u32;
+        while arrived.load(Ordering::Acquire) < nthreads * k {
+            spins += 1;
+            if spins % 4096 == 0 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
         }
-        let mut state = vec![0i64; obs.len()];
+    };
+    let mut hist = Histogram::new();
+    let body = |t: usize| {
+        let mut k = 0;
         for _ in 0..rounds {
             barrier.wait();
-            // Relaxed: see above.
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
             for i in 0..inst.len() {
+                k += 1;
+                meet(k);
+                inst.run(t, i);
+            }
+            barrier.wait();
+            // Thread 0 collects and resets here.
+            barrier.wait();
+        }
+    };
+    let body = &body;
+    std::thread::scope(|s| {
+        for t in 1..nthreads {
+            s.spawn(move || body(t));
+        }
+        let mut state = vec![0i64; obs.len()];
+        let mut k = 0;
+        for _ in 0..rounds {
+            barrier.wait();
+            for i in 0..inst.len() {
+                k += 1;
+                meet(k);
                 inst.run(0, i);
             }
             barrier.wait();
-            let mut seen = false;
             for i in 0..inst.len() {
                 inst.outcome(i, &mut state);
-                seen |= test.is_target(&obs, &state);
                 *hist.entry(state.clone()).or_insert(0) += 1;
             }
             inst.reset();
-            if seen && stop_early {
-                // Relaxed: published to the other threads by the barrier below.
-                stop.store(true, Ordering::Relaxed);
-            }
             barrier.wait();
-        }
-        for h in handles {
-            let _ = h.join();
         }
     });
     hist

@@ -16,6 +16,7 @@
 //! * [`emit`]: run `cargo rustc --emit asm` for a target, read the checked-in snapshots.
 //! * [`kernels`]: the hand-written litmus kernels of `asm/<arch>/*.S`.
 
+pub mod check;
 pub mod emit;
 pub mod expect;
 pub mod extract;

@@ -151,7 +151,10 @@ fn mem_base(arch: Arch, operand: &str) -> Option<String> {
 /// (regardless of the address register), or `None`.
 fn aarch64_special(m: &str, ops: &[String]) -> Option<(String, Kind)> {
     if m == "dmb" || m == "dsb" {
-        return Some((format!("{m} {}", ops.first().map_or("sy", |s| s)), Kind::Barrier));
+        return Some((
+            format!("{m} {}", ops.first().map_or("sy", |s| s)),
+            Kind::Barrier,
+        ));
     }
     if m == "isb" {
         return Some(("isb".into(), Kind::Barrier));
@@ -211,7 +214,11 @@ fn strip_size(m: &str) -> String {
     ];
     for suffix in ['b', 'h'] {
         if let Some(s) = m.strip_suffix(suffix) {
-            if SIZED.contains(&s) || s.starts_with("swp") || s.starts_with("cas") || s.starts_with("ld") && s.len() > 4 {
+            if SIZED.contains(&s)
+                || s.starts_with("swp")
+                || s.starts_with("cas")
+                || s.starts_with("ld") && s.len() > 4
+            {
                 return s.to_string();
             }
         }
@@ -225,7 +232,10 @@ fn aarch64_writes_first(m: &str) -> bool {
         || m.starts_with("b")
         || m.starts_with("cb")
         || m.starts_with("tb")
-        || matches!(m, "cmp" | "cmn" | "tst" | "ret" | "dmb" | "dsb" | "isb" | "nop" | "prfm"))
+        || matches!(
+            m,
+            "cmp" | "cmn" | "tst" | "ret" | "dmb" | "dsb" | "isb" | "nop" | "prfm"
+        ))
 }
 
 /// Does this x86 mnemonic write its first operand?
@@ -309,6 +319,8 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
                 if prefix == Some("lock") {
                     let tok = match bare {
                         "add" | "inc" | "sub" | "dec" => "lock add".to_string(),
+                        // xchg with memory is locked with or without the prefix.
+                        "xchg" => "xchg".to_string(),
                         other => format!("lock {other}"),
                     };
                     let kind = if on_loc { Kind::Rmw } else { Kind::Barrier };
@@ -395,7 +407,9 @@ pub fn gloss(token: &str) -> String {
         }
         "ldr" => "plain load: no ordering with other locations",
         "str" => "plain store: no ordering with other locations",
-        "ldar" => "Acquire load (RCsc): later accesses wait for it, and it waits for an earlier stlr",
+        "ldar" => {
+            "Acquire load (RCsc): later accesses wait for it, and it waits for an earlier stlr"
+        }
         "ldapr" => "Acquire load (RCpc): later accesses wait for it; it may pass an earlier stlr",
         "stlr" => "Release store: earlier accesses are visible first",
         "dmb ish" => "full barrier (inner shareable): earlier accesses before later accesses",
@@ -527,7 +541,10 @@ mod tests {
 
     #[test]
     fn glosses_name_the_ordering() {
-        assert_eq!(gloss("stlr"), "Release store: earlier accesses are visible first");
+        assert_eq!(
+            gloss("stlr"),
+            "Release store: earlier accesses are visible first"
+        );
         assert!(gloss("bl __aarch64_cas4_acq_rel").contains("acquire and release"));
         assert!(gloss("swpal").contains("swap"));
     }

@@ -1,0 +1,165 @@
+//! Comparing emitted ordering signatures with the compile mapping, per catalog thread.
+
+use super::emit;
+use super::expect;
+use super::extract::Function;
+use super::sig;
+use super::AsmTarget;
+use crate::litmus::Test;
+use std::path::Path;
+
+/// Every catalog test under `root/litmus`, parsed, sorted by name.
+pub fn catalog(root: &Path) -> Result<Vec<Test>, String> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "litmus") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root.join("litmus"), &mut files);
+    files.sort();
+    let mut tests = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .to_string();
+        let src = std::fs::read_to_string(&f).map_err(|e| format!("{rel}: cannot read: {e}"))?;
+        tests.push(crate::litmus::parse::parse(&src, &rel).map_err(|e| e.to_string())?);
+    }
+    tests.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(tests)
+}
+
+/// The outcome of comparing one thread's emitted signature with the mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadCheck {
+    pub test: String,
+    pub thread: usize,
+    pub path: String,
+    pub expected: Vec<String>,
+    /// `None`: the function is not in the emitted asm.
+    pub emitted: Option<Vec<String>>,
+}
+
+impl ThreadCheck {
+    pub fn ok(&self) -> bool {
+        self.emitted.as_ref() == Some(&self.expected)
+    }
+
+    /// A readable report of a mismatch: a line diff of expected vs emitted signature.
+    pub fn diff(&self, target: AsmTarget) -> String {
+        let head = format!(
+            "{} P{} ({}) on {}:",
+            self.test,
+            self.thread,
+            self.path,
+            target.key()
+        );
+        let Some(emitted) = &self.emitted else {
+            return format!("{head} function not found in the emitted asm\n");
+        };
+        let mut s = format!(
+            "{head}\n  expected (compile mapping): {}\n  emitted:                    {}\n",
+            sig::render(&self.expected),
+            sig::render(emitted)
+        );
+        for line in lcs_diff(&self.expected, emitted) {
+            s.push_str("    ");
+            s.push_str(&line);
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// `  same`, `- only expected`, `+ only emitted`, by longest common subsequence.
+pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push(format!("  {}", a[i]));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || t[i][j + 1] >= t[i + 1][j]) {
+            out.push(format!("+ {}   (emitted, not expected)", b[j]));
+            j += 1;
+        } else {
+            out.push(format!("- {}   (expected, not emitted)", a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Check every thread of `tests` against `functions` (a whole listing or a snapshot).
+pub fn check_test(test: &Test, functions: &[Function], target: AsmTarget) -> Vec<ThreadCheck> {
+    test.threads
+        .iter()
+        .map(|th| {
+            let path = expect::thread_path(test, th.index);
+            let emitted = emit::find(functions, &path)
+                .map(|f| sig::tokens(f, target.arch(), Some(th.params.len())));
+            ThreadCheck {
+                test: test.name.clone(),
+                thread: th.index,
+                path,
+                expected: expect::thread_signature(th, target),
+                emitted,
+            }
+        })
+        .collect()
+}
+
+/// The functions of a test (its threads, in order) out of a whole listing.
+pub fn test_functions(test: &Test, functions: &[Function]) -> Vec<Function> {
+    test.threads
+        .iter()
+        .filter_map(|th| emit::find(functions, &expect::thread_path(test, th.index)).cloned())
+        .collect()
+}
+
+/// The map's functions (`orderlab::map::...`) of a listing, for the `map.s` snapshot.
+pub fn map_functions(functions: &[Function]) -> Vec<Function> {
+    functions
+        .iter()
+        .filter(|f| f.path.starts_with("orderlab::map::"))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_changes() {
+        let a: Vec<String> = ["stlr", "ldar"].iter().map(|s| s.to_string()).collect();
+        let b: Vec<String> = ["stlr", "ldapr"].iter().map(|s| s.to_string()).collect();
+        let d = lcs_diff(&a, &b);
+        assert_eq!(d[0], "  stlr");
+        assert!(d.iter().any(|l| l.starts_with("- ldar")));
+        assert!(d.iter().any(|l| l.starts_with("+ ldapr")));
+    }
+}
