@@ -73,10 +73,15 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Test, ParseError> {
 /// Parse a litmus test. `file` names the source in error messages.
 pub fn parse(src: &str, file: &str) -> Result<Test, ParseError> {
     let toks = lex(src, file)?;
-    let mut p = Parser { file, toks, pos: 0 };
-    let test = p.test()?;
-    validate(&test, file)?;
-    Ok(test)
+    let mut p = Parser {
+        file,
+        toks,
+        pos: 0,
+        regs: Vec::new(),
+        locs: Vec::new(),
+        atoms: 0,
+    };
+    p.test()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,7 +293,15 @@ struct Parser<'a> {
     file: &'a str,
     toks: Vec<Token>,
     pos: usize,
+    /// After the threads: each thread's registers, and every known location.
+    regs: Vec<Vec<String>>,
+    locs: Vec<String>,
+    /// Atoms read so far in the `locations` clause and the condition.
+    atoms: usize,
 }
+
+/// At most this many atoms in a final condition (and `locations` clause).
+pub const MAX_CONDITION_ATOMS: usize = 256;
 
 /// Per-thread declared registers while parsing a body.
 struct Scope {
@@ -415,6 +428,12 @@ impl<'a> Parser<'a> {
         if threads.is_empty() {
             return self.fail("expected a thread `P0(...) { ... }`");
         }
+        self.regs = threads.iter().map(Thread::registers).collect();
+        self.locs = threads
+            .iter()
+            .flat_map(|t| t.params.iter().cloned())
+            .chain(init.iter().map(|(l, _)| l.clone()))
+            .collect();
         let locations = if self.is_ident("locations") {
             self.locations()?
         } else {
@@ -840,8 +859,39 @@ impl<'a> Parser<'a> {
         Ok(Stmt { op, span })
     }
 
+    /// A variable of the `locations` clause or the condition, checked against the threads.
     fn var(&mut self) -> Result<(Var, Span), ParseError> {
         let span = self.peek().span;
+        self.atoms += 1;
+        if self.atoms > MAX_CONDITION_ATOMS {
+            return self.fail(format!(
+                "the final condition is too long: at most {MAX_CONDITION_ATOMS} atoms"
+            ));
+        }
+        let (v, span) = self.raw_var(span)?;
+        match &v {
+            Var::Reg { thread, reg } => {
+                let Some(regs) = self.regs.get(*thread) else {
+                    return err(self.file, span, format!("thread {thread} does not exist"));
+                };
+                if !regs.contains(reg) {
+                    return err(
+                        self.file,
+                        span,
+                        format!("register `{thread}:{reg}` is not defined by thread P{thread}"),
+                    );
+                }
+            }
+            Var::Loc(l) => {
+                if !self.locs.contains(l) {
+                    return err(self.file, span, format!("unknown location `{l}`"));
+                }
+            }
+        }
+        Ok((v, span))
+    }
+
+    fn raw_var(&mut self, span: Span) -> Result<(Var, Span), ParseError> {
         if let Tok::Int(t) = self.peek().tok {
             self.next();
             self.expect_punct(":", "between thread and register (`1:r0`)")?;
@@ -946,56 +996,6 @@ impl<'a> Parser<'a> {
         let (k, _) = self.int("an integer")?;
         Ok(Prop::Eq(v, k))
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Whole-test checks that need every thread.
-
-fn validate(test: &Test, file: &str) -> Result<(), ParseError> {
-    let locs: Vec<&str> = test
-        .threads
-        .iter()
-        .flat_map(|t| t.params.iter().map(String::as_str))
-        .chain(test.init.iter().map(|(l, _)| l.as_str()))
-        .collect();
-    let check_var = |v: &Var, span: Span| -> Result<(), ParseError> {
-        match v {
-            Var::Reg { thread, reg } => {
-                let Some(t) = test.threads.get(*thread) else {
-                    return err(
-                        file,
-                        span,
-                        format!("the condition names thread {thread}, which does not exist"),
-                    );
-                };
-                if !t.registers().iter().any(|r| r == reg) {
-                    return err(
-                        file,
-                        span,
-                        format!("the condition names register `{thread}:{reg}`, which thread P{thread} does not define"),
-                    );
-                }
-                Ok(())
-            }
-            Var::Loc(l) => {
-                if locs.contains(&l.as_str()) {
-                    Ok(())
-                } else {
-                    err(
-                        file,
-                        span,
-                        format!("the condition names unknown location `{l}`"),
-                    )
-                }
-            }
-        }
-    };
-    let mut vars = Vec::new();
-    test.cond.prop.vars(&mut vars);
-    for v in vars.iter().chain(&test.locations) {
-        check_var(v, test.cond.span)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

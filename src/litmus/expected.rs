@@ -1,0 +1,223 @@
+//! The expected-verdict table `litmus/expected`: for every catalog test, whether each model
+//! allows the outcome its condition asks about (herdtools7's `kinds.txt` is the model).
+//!
+//! Format: `#` starts a comment (to the end of the line); blank lines are ignored; the first
+//! other line is the header `test rc11 c11 sc x86-tso armv8 armv8-rcpc qemu-x86` (the columns
+//! of [`MODEL_KEYS`], in that order); every later line is `NAME V V V V V V V` with `V` = `A`
+//! (allowed) or `F` (forbidden), columns separated by whitespace. A test name appears once.
+//!
+//! This module is std-only.
+
+use std::collections::HashMap;
+
+/// The table shipped with the catalog (`litmus/expected`).
+pub const EXPECTED: &str = include_str!("../../litmus/expected");
+
+/// The model keys, in the table's column order.
+pub const MODEL_KEYS: [&str; 7] = [
+    "rc11",
+    "c11",
+    "sc",
+    "x86-tso",
+    "armv8",
+    "armv8-rcpc",
+    "qemu-x86",
+];
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedRow {
+    /// The test name, as after `C` in its litmus file.
+    pub test: String,
+    /// The 1-based line of the row in the table.
+    pub line: usize,
+    /// `(model key, allowed)` for every model, in [`MODEL_KEYS`] order.
+    pub verdicts: Vec<(String, bool)>,
+}
+
+impl ExpectedRow {
+    /// The verdict for one model key: `Some(true)` = allowed, `None` for an unknown key.
+    pub fn allowed(&self, model: &str) -> Option<bool> {
+        self.verdicts
+            .iter()
+            .find(|(k, _)| k == model)
+            .map(|(_, a)| *a)
+    }
+}
+
+/// Parse an expected-verdict table. Errors name the 1-based line: `line N: message`.
+pub fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
+    let mut rows: Vec<ExpectedRow> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut header_seen = false;
+    for (i, raw) in src.lines().enumerate() {
+        let line = i + 1;
+        let content = raw.split('#').next().unwrap_or("");
+        let fields: Vec<&str> = content.split_whitespace().collect();
+        if fields.is_empty() {
+            continue;
+        }
+        if !header_seen {
+            if fields[0] != "test" || fields[1..] != MODEL_KEYS {
+                return Err(format!(
+                    "line {line}: expected the header `test {}`, found `{}`",
+                    MODEL_KEYS.join(" "),
+                    fields.join(" ")
+                ));
+            }
+            header_seen = true;
+            continue;
+        }
+        let test = fields[0];
+        if test == "test" {
+            return Err(format!("line {line}: a second header line"));
+        }
+        if fields.len() != MODEL_KEYS.len() + 1 {
+            return Err(format!(
+                "line {line}: `{test}` has {} verdicts, expected {} (one per model: {})",
+                fields.len() - 1,
+                MODEL_KEYS.len(),
+                MODEL_KEYS.join(" ")
+            ));
+        }
+        let mut verdicts = Vec::with_capacity(MODEL_KEYS.len());
+        for (key, cell) in MODEL_KEYS.iter().zip(&fields[1..]) {
+            let allowed = match *cell {
+                "A" => true,
+                "F" => false,
+                other => {
+                    return Err(format!(
+                        "line {line}: `{test}` column {key}: `{other}` is not A or F"
+                    ))
+                }
+            };
+            verdicts.push((key.to_string(), allowed));
+        }
+        if let Some(first) = seen.insert(test.to_string(), line) {
+            return Err(format!(
+                "line {line}: `{test}` already has a row (line {first})"
+            ));
+        }
+        rows.push(ExpectedRow {
+            test: test.to_string(),
+            line,
+            verdicts,
+        });
+    }
+    if !header_seen {
+        return Err(format!(
+            "line {}: no header line `test {}`",
+            src.lines().count().max(1),
+            MODEL_KEYS.join(" ")
+        ));
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "test rc11 c11 sc x86-tso armv8 armv8-rcpc qemu-x86\n";
+
+    #[test]
+    fn shipped_table_parses_and_every_row_is_complete() {
+        let rows = parse_expected(EXPECTED).expect("litmus/expected parses");
+        assert!(rows.len() >= 46, "only {} rows", rows.len());
+        for r in &rows {
+            let keys: Vec<&str> = r.verdicts.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(keys, MODEL_KEYS, "{}", r.test);
+        }
+    }
+
+    #[test]
+    fn parses_rows_comments_and_blank_lines() {
+        let src = format!(
+            "# a comment\n\n{HEADER}MP+rlx A A F F A A F # trailing\n\n  SB+sc\tF F F F F F A\n"
+        );
+        let rows = parse_expected(&src).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].test, "MP+rlx");
+        assert_eq!(rows[0].line, 4);
+        assert_eq!(rows[0].allowed("rc11"), Some(true));
+        assert_eq!(rows[0].allowed("sc"), Some(false));
+        assert_eq!(rows[0].allowed("qemu-x86"), Some(false));
+        assert_eq!(rows[0].allowed("nope"), None);
+        assert_eq!(rows[1].test, "SB+sc");
+        assert_eq!(rows[1].line, 6);
+        assert_eq!(rows[1].allowed("qemu-x86"), Some(true));
+        assert_eq!(rows[1].allowed("armv8"), Some(false));
+    }
+
+    #[test]
+    fn shipped_table_sample_cells() {
+        let rows = parse_expected(EXPECTED).unwrap();
+        let get = |t: &str, m: &str| {
+            rows.iter()
+                .find(|r| r.test == t)
+                .unwrap_or_else(|| panic!("no row {t}"))
+                .allowed(m)
+                .unwrap()
+        };
+        // The armv8 (LDAR) / armv8-rcpc (LDAPR) split and the qemu STLR;LDAR hole.
+        assert!(!get("SB+ra", "armv8"));
+        assert!(get("SB+ra", "armv8-rcpc"));
+        assert!(get("SB+sc", "qemu-x86"));
+        assert!(!get("SB+sc", "armv8"));
+        assert!(!get("LB+rlx", "rc11"));
+        assert!(get("LB+rlx", "c11"));
+    }
+
+    fn err(src: &str) -> String {
+        parse_expected(src).unwrap_err()
+    }
+
+    #[test]
+    fn missing_header() {
+        let e = err("# only\nMP+rlx A A F F A A F\n");
+        assert!(e.starts_with("line 2: expected the header"), "{e}");
+        let e = err("");
+        assert!(e.starts_with("line 1: no header"), "{e}");
+        let e = err("# c\n\n");
+        assert!(e.starts_with("line 2: no header"), "{e}");
+    }
+
+    #[test]
+    fn header_in_wrong_order() {
+        let e = err("test c11 rc11 sc x86-tso armv8 armv8-rcpc qemu-x86\n");
+        assert!(e.starts_with("line 1: expected the header"), "{e}");
+    }
+
+    #[test]
+    fn wrong_column_count() {
+        let e = err(&format!("{HEADER}MP+rlx A A F F A A\n"));
+        assert!(
+            e.starts_with("line 2: `MP+rlx` has 6 verdicts, expected 7"),
+            "{e}"
+        );
+        let e = err(&format!("{HEADER}MP+rlx A A F F A A F A\n"));
+        assert!(e.starts_with("line 2: `MP+rlx` has 8 verdicts"), "{e}");
+        let e = err(&format!("{HEADER}\n\nMP+rlx\n"));
+        assert!(e.starts_with("line 4: `MP+rlx` has 0 verdicts"), "{e}");
+    }
+
+    #[test]
+    fn bad_cell() {
+        let e = err(&format!("{HEADER}MP+rlx A A F F a A F\n"));
+        assert_eq!(e, "line 2: `MP+rlx` column armv8: `a` is not A or F");
+    }
+
+    #[test]
+    fn duplicate_row() {
+        let e = err(&format!(
+            "{HEADER}MP+rlx A A F F A A F\nSB+rlx A A F A A A A\nMP+rlx A A F F A A F\n"
+        ));
+        assert_eq!(e, "line 4: `MP+rlx` already has a row (line 2)");
+    }
+
+    #[test]
+    fn second_header() {
+        let e = err(&format!("{HEADER}{HEADER}"));
+        assert_eq!(e, "line 2: a second header line");
+    }
+}
