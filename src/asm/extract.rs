@@ -150,8 +150,19 @@ pub fn clean_line(line: &str, arch: Arch) -> Option<String> {
 pub fn functions(asm: &str, arch: Arch) -> Vec<Function> {
     let mut out = Vec::new();
     let mut current: Option<Function> = None;
+    // `alias = target`: LLVM's MergeFunctions (on by default in rustc) turns a function
+    // identical to another into an alias of it.
+    let mut aliases: Vec<(String, String)> = Vec::new();
     for line in asm.lines() {
         let t = line.trim();
+        if current.is_none() && !line.starts_with(char::is_whitespace) {
+            if let Some((a, b)) = t.split_once(" = ") {
+                if !a.contains(char::is_whitespace) && !b.contains(char::is_whitespace) {
+                    aliases.push((a.to_string(), b.to_string()));
+                    continue;
+                }
+            }
+        }
         if let Some(f) = current.as_mut() {
             if t.starts_with(".Lfunc_end") || t.starts_with(".size") || t == ".cfi_endproc" {
                 out.push(current.take().expect("current is Some"));
@@ -174,6 +185,28 @@ pub fn functions(asm: &str, arch: Arch) -> Vec<Function> {
     }
     if let Some(f) = current {
         out.push(f);
+    }
+    // Aliases may point at aliases: resolve until nothing changes.
+    let mut pending: Vec<(String, String)> = aliases
+        .into_iter()
+        .map(|(a, t)| (demangle(&a).unwrap_or(a), demangle(&t).unwrap_or(t)))
+        .collect();
+    loop {
+        let before = pending.len();
+        pending.retain(|(alias, target)| {
+            let Some(body) = out.iter().find(|f| f.path == *target).map(|f| f.body.clone())
+            else {
+                return true;
+            };
+            out.push(Function {
+                path: alias.clone(),
+                body,
+            });
+            false
+        });
+        if pending.len() == before {
+            break;
+        }
     }
     out
 }
@@ -237,6 +270,18 @@ mod tests {
         );
         assert_eq!(demangle("main"), None);
         assert_eq!(demangle("_ZN3foo"), None);
+    }
+
+    #[test]
+    fn resolves_merged_function_aliases() {
+        let text = "_ZN1a1f17h0000000000000000E:\n\tmov\teax, 1\n\tret\n.Lfunc_end0:\n\
+                    _ZN1a1h17h2222222222222222E = _ZN1a1g17h1111111111111111E\n\
+                    _ZN1a1g17h1111111111111111E = _ZN1a1f17h0000000000000000E\n";
+        let fns = functions(text, Arch::X86_64);
+        assert_eq!(fns.len(), 3);
+        assert!(fns.iter().any(|f| f.path == "a::h" && f.body == fns[0].body));
+        assert_eq!(fns[1].path, "a::g");
+        assert_eq!(fns[1].body, fns[0].body);
     }
 
     #[test]

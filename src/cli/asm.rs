@@ -175,7 +175,7 @@ fn marked(f: &Function, arch: Arch, nparams: usize) -> Vec<(String, Option<sig::
                 l.clone()
             } else {
                 let (m, ops) = l.split_once('\t').unwrap_or((l, ""));
-                format!("  {:<7} {}", m, ops)
+                format!("  {:<7} {}", m, ops).trim_end().to_string()
             };
             let mark = if a.is_some() { "> " } else { "  " };
             (format!("{mark}{text}"), a)
