@@ -153,15 +153,44 @@ pub fn functions(asm: &str, arch: Arch) -> Vec<Function> {
     // `alias = target`: LLVM's MergeFunctions (on by default in rustc) turns a function
     // identical to another into an alias of it.
     let mut aliases: Vec<(String, String)> = Vec::new();
+    // Only labels declared `.type SYM,@function` (or `%function`) start a function; other
+    // column-0 labels (exception tables, constants) do not.
+    let mut function_syms = std::collections::HashSet::new();
     for line in asm.lines() {
         let t = line.trim();
-        if current.is_none() && !line.starts_with(char::is_whitespace) {
+        if let Some(rest) = t.strip_prefix(".type") {
+            let mut parts = rest.split(',').map(str::trim);
+            if let (Some(sym), Some(kind)) = (parts.next(), parts.next()) {
+                if kind == "@function" || kind == "%function" {
+                    function_syms.insert(sym.to_string());
+                }
+            }
+        }
+    }
+    for line in asm.lines() {
+        let t = line.trim();
+        if !line.starts_with(char::is_whitespace) {
             if let Some((a, b)) = t.split_once(" = ") {
                 if !a.contains(char::is_whitespace) && !b.contains(char::is_whitespace) {
                     aliases.push((a.to_string(), b.to_string()));
                     continue;
                 }
             }
+        }
+        let label = (!line.starts_with(char::is_whitespace))
+            .then(|| t.strip_suffix(':'))
+            .flatten()
+            .filter(|sym| function_syms.contains(*sym));
+        if let Some(sym) = label {
+            if let Some(f) = current.take() {
+                out.push(f);
+            }
+            let path = demangle(sym).unwrap_or_else(|| sym.to_string());
+            current = Some(Function {
+                path,
+                body: Vec::new(),
+            });
+            continue;
         }
         if let Some(f) = current.as_mut() {
             if t.starts_with(".Lfunc_end") || t.starts_with(".size") || t == ".cfi_endproc" {
@@ -171,16 +200,6 @@ pub fn functions(asm: &str, arch: Arch) -> Vec<Function> {
             if let Some(l) = clean_line(line, arch) {
                 f.body.push(l);
             }
-            continue;
-        }
-        // A function starts at its symbol's label at column 0.
-        if !line.starts_with(char::is_whitespace) && t.ends_with(':') && !t.starts_with('.') {
-            let sym = &t[..t.len() - 1];
-            let path = demangle(sym).unwrap_or_else(|| sym.to_string());
-            current = Some(Function {
-                path,
-                body: Vec::new(),
-            });
         }
     }
     if let Some(f) = current {
@@ -274,7 +293,7 @@ mod tests {
 
     #[test]
     fn resolves_merged_function_aliases() {
-        let text = "_ZN1a1f17h0000000000000000E:\n\tmov\teax, 1\n\tret\n.Lfunc_end0:\n\
+        let text = "\t.type\t_ZN1a1f17h0000000000000000E,@function\n_ZN1a1f17h0000000000000000E:\n\tmov\teax, 1\n\tret\n.Lfunc_end0:\n\
                     _ZN1a1h17h2222222222222222E = _ZN1a1g17h1111111111111111E\n\
                     _ZN1a1g17h1111111111111111E = _ZN1a1f17h0000000000000000E\n";
         let fns = functions(text, Arch::X86_64);

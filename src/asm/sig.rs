@@ -483,7 +483,10 @@ mod tests {
     use crate::asm::extract::functions;
 
     fn f(arch: Arch, body: &str) -> Function {
-        let text = format!("_ZN1t2p017h0000000000000000E:\n{body}\n.Lfunc_end0:\n");
+        let text = format!(
+            "\t.type\t_ZN1t2p017h0000000000000000E,@function\n\
+             _ZN1t2p017h0000000000000000E:\n{body}\n.Lfunc_end0:\n"
+        );
         functions(&text, arch).remove(0)
     }
 
