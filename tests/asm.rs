@@ -10,7 +10,11 @@ fn kernels_never_show_forbidden_outcomes() {
     let ks = kernels::kernels();
     assert!(!ks.is_empty() || !kernels::LINKED);
     // Under qemu-user every meeting of the threads is emulated: run fewer iterations there.
-    let (n, rounds) = if cfg!(target_arch = "aarch64") { (500, 20) } else { (1000, 200) };
+    let (n, rounds) = if cfg!(target_arch = "aarch64") {
+        (500, 20)
+    } else {
+        (1000, 200)
+    };
     for k in &ks {
         let hist = quick_run(k, n, rounds);
         let test = k.test();
@@ -114,5 +118,95 @@ fn every_kernel_has_a_documented_verdict_and_exact_c_tests_match_rustc() {
             }
             assert_eq!(differs, !k.exact, "{}: `exact` is wrong", k.test().name);
         }
+    }
+}
+
+mod snapshots {
+    use orderlab::asm::check::{catalog, check_test};
+    use orderlab::asm::emit::{self, source_root};
+    use orderlab::asm::extract::snapshot_functions;
+    use orderlab::asm::AsmTarget;
+
+    /// The checked-in snapshots of every catalog test, for x86_64 and aarch64 (and rcpc/lse
+    /// where present), have the ordering signatures the compile mapping gives.
+    #[test]
+    fn checked_in_snapshots_match_the_mapping() {
+        let root = source_root();
+        let tests = catalog(&root).expect("catalog parses");
+        assert!(!tests.is_empty());
+        let mut report = String::new();
+        let mut checked = 0;
+        for t in AsmTarget::ALL {
+            let required = matches!(t, AsmTarget::X86_64 | AsmTarget::Aarch64);
+            if !required && !emit::snapshot_dir(&root, t).exists() {
+                continue;
+            }
+            for test in &tests {
+                let Some(fns) = emit::read_snapshot(&root, t, &test.name) else {
+                    report.push_str(&format!(
+                        "{}: no snapshot {} (run ci/asm.sh --bless)\n",
+                        test.name,
+                        emit::snapshot_path(&root, t, &test.name).display()
+                    ));
+                    continue;
+                };
+                for c in check_test(test, &fns, t) {
+                    checked += 1;
+                    if !c.ok() {
+                        report.push_str(&c.diff(t));
+                    }
+                }
+            }
+        }
+        assert!(report.is_empty(), "snapshot signatures differ:\n{report}");
+        assert!(checked >= 2 * tests.len());
+    }
+
+    fn sb_sc() -> orderlab::litmus::Test {
+        let root = source_root();
+        catalog(&root)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.name == "SB+sc")
+            .expect("SB+sc in the catalog")
+    }
+
+    const SB_SC_AARCH64: &str = "orderlab::catalog::sb_sc::p0:\n\tmov\tw8, #1\n\tstlr\tw8, [x0]\n\tldar\tw0, [x1]\n\tret\n\norderlab::catalog::sb_sc::p1:\n\tmov\tw8, #1\n\tstlr\tw8, [x1]\n\tldar\tw0, [x0]\n\tret\n";
+
+    /// A new register allocation does not change a signature.
+    #[test]
+    fn register_allocation_does_not_matter() {
+        let text = SB_SC_AARCH64
+            .replace("w8", "w9")
+            .replace("\tmov\tw9, #1\n", "\tmov\tw9, #1\n\tmov\tx3, x0\n")
+            .replacen("[x0]", "[x3]", 1);
+        let fns = snapshot_functions(&text);
+        assert!(check_test(&sb_sc(), &fns, AsmTarget::Aarch64)
+            .iter()
+            .all(|c| c.ok()));
+    }
+
+    /// A changed mapping (here: ldapr instead of ldar for a SeqCst load) fails, with a diff
+    /// that names both instructions.
+    #[test]
+    fn a_changed_mapping_fails_with_a_readable_diff() {
+        let fns = snapshot_functions(&SB_SC_AARCH64.replace("ldar", "ldapr"));
+        let checks = check_test(&sb_sc(), &fns, AsmTarget::Aarch64);
+        let bad: Vec<_> = checks.iter().filter(|c| !c.ok()).collect();
+        assert_eq!(bad.len(), 2);
+        let d = bad[0].diff(AsmTarget::Aarch64);
+        assert!(d.contains("- ldar"), "{d}");
+        assert!(d.contains("+ ldapr"), "{d}");
+        assert!(d.contains("SB+sc P0"), "{d}");
+    }
+
+    /// A missing function is a failure, not a pass.
+    #[test]
+    fn a_missing_function_fails() {
+        let fns = snapshot_functions(SB_SC_AARCH64.split("\n\n").next().unwrap());
+        let checks = check_test(&sb_sc(), &fns, AsmTarget::Aarch64);
+        assert!(checks[0].ok());
+        assert!(!checks[1].ok());
+        assert!(checks[1].diff(AsmTarget::Aarch64).contains("not found"));
     }
 }

@@ -213,7 +213,10 @@ pub fn functions(asm: &str, arch: Arch) -> Vec<Function> {
     loop {
         let before = pending.len();
         pending.retain(|(alias, target)| {
-            let Some(body) = out.iter().find(|f| f.path == *target).map(|f| f.body.clone())
+            let Some(body) = out
+                .iter()
+                .find(|f| f.path == *target)
+                .map(|f| f.body.clone())
             else {
                 return true;
             };
@@ -298,7 +301,9 @@ mod tests {
                     _ZN1a1g17h1111111111111111E = _ZN1a1f17h0000000000000000E\n";
         let fns = functions(text, Arch::X86_64);
         assert_eq!(fns.len(), 3);
-        assert!(fns.iter().any(|f| f.path == "a::h" && f.body == fns[0].body));
+        assert!(fns
+            .iter()
+            .any(|f| f.path == "a::h" && f.body == fns[0].body));
         assert_eq!(fns[1].path, "a::g");
         assert_eq!(fns[1].body, fns[0].body);
     }
