@@ -152,10 +152,18 @@ fn load(
         return from_snapshot("--snapshot".into());
     }
     match emit::emit_functions(root, target) {
-        Ok(all) => Ok((
-            check::test_functions(test, &all),
-            "freshly built: cargo rustc --release --emit asm".into(),
-        )),
+        Ok(all) => {
+            let fns = check::test_functions(test, &all);
+            if fns.len() < test.threads.len() {
+                return from_snapshot(format!(
+                    "the fresh {} build lacks {} of its {} thread functions",
+                    target.key(),
+                    test.threads.len() - fns.len(),
+                    test.threads.len()
+                ));
+            }
+            Ok((fns, "freshly built: cargo rustc --release --emit asm".into()))
+        }
         Err(emit::EmitError::Unavailable(why)) => from_snapshot(why),
         Err(e) => Err(CliError {
             message: format!("{}: {e}", target.key()),
