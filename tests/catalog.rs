@@ -436,3 +436,94 @@ fn table_respects_model_strength() {
         );
     }
 }
+
+/// herd7's splitter and lexers (herdtools7 lib/splitter.mll, CLexer.mll, stateLexer.mll) put
+/// constraints on a C litmus file beyond what our parser checks; keep the catalog inside them
+/// so every file also runs under herd7:
+/// - the first line is `C NAME` (nothing before it: the splitter matches the first line);
+/// - between the name/doc and the initial state only `(* ... *)` comments, containing no `{`
+///   (the splitter takes the first `{` as the start of the initial state) and no line of the
+///   form `key = value` starting in column 1 (read as a test-info line);
+/// - the thread code (between the initial state and the condition) contains no `"`, no `(*`
+///   (herd's C lexer knows only `/* */` and `//`), and none of the words the splitter takes as
+///   the start of the condition (`exists`, `forall`, `final`, `locations`, `filter`,
+///   `observed`, `cases`), even in comments;
+/// - the initial state and the condition contain no `//` or `/*` (herd's state lexer knows
+///   only `(* *)`).
+#[test]
+fn catalog_files_stay_within_herd7_syntax() {
+    const CONDITION_WORDS: [&str; 8] = [
+        "exists",
+        "forall",
+        "final",
+        "locations",
+        "filter",
+        "observed",
+        "Observed",
+        "cases",
+    ];
+    for path in litmus_files(&root().join("litmus")) {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let p = path.display();
+        let first = src.lines().next().unwrap_or("");
+        assert!(first.starts_with("C "), "{p}: first line must be `C NAME`");
+        // The doc string may only follow the name, on its line or the next one.
+        let after_name = &src[first.len()..];
+        let header_end = after_name.find('{').expect("an initial state") + first.len();
+        let mut header = src[first.len()..header_end].to_string();
+        if let Some(doc) = header.trim_start().strip_prefix('"') {
+            let close = doc.find('"').expect("closed doc string");
+            header = doc[close + 1..].to_string();
+        }
+        // What is left before `{`: blanks and herd comments only.
+        let mut rest = header.trim();
+        while let Some(r) = rest.strip_prefix("(*") {
+            let end = r.find("*)").unwrap_or_else(|| {
+                panic!("{p}: unclosed comment, or a `{{` inside a comment before the initial state")
+            });
+            rest = r[end + 2..].trim_start();
+        }
+        assert!(
+            rest.is_empty(),
+            "{p}: only `(* *)` comments may stand before the initial state, found `{rest}`"
+        );
+        for line in header.lines() {
+            let key: String = line
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || c == &'_')
+                .collect();
+            let after = line[key.len()..].trim_start();
+            assert!(
+                key.is_empty() || !after.starts_with('='),
+                "{p}: `{line}` would be read by herd7 as a key=value info line"
+            );
+        }
+        let init_end = header_end + src[header_end..].find('}').unwrap();
+        let init = &src[header_end..=init_end];
+        let cond_start = init_end
+            + src[init_end..]
+                .find("\nexists")
+                .or_else(|| src[init_end..].find("\n~exists"))
+                .or_else(|| src[init_end..].find("\nforall"))
+                .or_else(|| src[init_end..].find("\nlocations"))
+                .unwrap_or_else(|| panic!("{p}: no condition at the start of a line"));
+        let code = &src[init_end + 1..cond_start];
+        let cond = &src[cond_start..];
+        assert!(
+            !code.contains('"') && !code.contains("(*"),
+            "{p}: `\"` or `(*` in thread code"
+        );
+        for word in code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            assert!(
+                !CONDITION_WORDS.contains(&word),
+                "{p}: the word `{word}` in thread code ends herd7's program section"
+            );
+        }
+        for part in [init, cond] {
+            assert!(
+                !part.contains("//") && !part.contains("/*"),
+                "{p}: C comments in the initial state or condition"
+            );
+        }
+    }
+}

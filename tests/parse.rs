@@ -396,9 +396,6 @@ const BAD: &[(&str, &str)] = &[
     ),
 ];
 
-/// Bad files whose error position is known to be wrong (none today).
-const BAD_KNOWN_POSITION_BUG: &[&str] = &[];
-
 #[test]
 fn bad_files_report_file_line_col_and_message() {
     let mut failures = Vec::new();
@@ -425,13 +422,9 @@ fn every_bad_file_has_an_expectation() {
         .filter(|p| p.extension().is_some_and(|e| e == "litmus"))
         .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
         .collect();
-    let listed: BTreeSet<String> = BAD
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(BAD_KNOWN_POSITION_BUG.iter().map(|n| n.to_string()))
-        .collect();
+    let listed: BTreeSet<String> = BAD.iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(on_disk, listed);
-    assert_eq!(listed.len(), BAD.len() + BAD_KNOWN_POSITION_BUG.len());
+    assert_eq!(listed.len(), BAD.len(), "a bad file listed twice");
 }
 
 #[test]
@@ -466,4 +459,18 @@ fn a_huge_condition_is_an_error_not_a_stack_overflow() {
     // A bounded error, not a stack overflow.
     let e = parse(&src, "deep").unwrap_err();
     assert!(e.message.contains("too long"), "{e}");
+}
+
+#[test]
+fn a_location_named_true_round_trips() {
+    for l in ["true", "false"] {
+        let src = format!(
+            "C T\n{{ [{l}] = 0; }}\nP0(atomic_int* {l}) {{\n  \
+             atomic_store_explicit({l}, 1, memory_order_relaxed);\n}}\nexists ([{l}]=1)\n"
+        );
+        let t = parse(&src, "f").unwrap();
+        let text = print(&t);
+        let again = parse(&text, "printed").unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(again.cond.prop, t.cond.prop);
+    }
 }

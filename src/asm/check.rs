@@ -53,7 +53,9 @@ pub struct ThreadCheck {
 
 impl ThreadCheck {
     pub fn ok(&self) -> bool {
-        self.emitted.as_ref() == Some(&self.expected)
+        self.emitted
+            .as_ref()
+            .is_some_and(|e| expect::same(e, &self.expected))
     }
 
     /// A readable report of a mismatch: a line diff of expected vs emitted signature.
@@ -84,11 +86,12 @@ impl ThreadCheck {
 
 /// `  same`, `- only expected`, `+ only emitted`, by longest common subsequence.
 pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
+    let eq = |x: &String, y: &String| expect::canon(x) == expect::canon(y);
     let (n, m) = (a.len(), b.len());
     let mut t = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] {
+            t[i][j] = if eq(&a[i], &b[j]) {
                 t[i + 1][j + 1] + 1
             } else {
                 t[i + 1][j].max(t[i][j + 1])
@@ -98,7 +101,7 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
+        if i < n && j < m && eq(&a[i], &b[j]) {
             out.push(format!("  {}", a[i]));
             i += 1;
             j += 1;

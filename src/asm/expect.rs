@@ -1,88 +1,90 @@
-//! The expected ordering signature of a litmus thread: what the compile mapping says each
-//! statement becomes on a target.
-//!
-//! NOTE: this is a local copy of the mapping in /work/shared/reference/platforms.md ("What
-//! rustc 1.95 emits"), kept until `crate::compile::lower_op` lands in main; then
-//! [`lower`] delegates to it and this table goes.
+//! The expected ordering signature of a litmus thread: what the compile mapping
+//! ([`crate::compile::lower_op`]) says each statement becomes on a target, as signature
+//! tokens (see [`super::sig::SigItem::token`]).
 
 use super::AsmTarget;
-use crate::litmus::{MemOrder, Op, Test, Thread};
+use crate::compile::{self, Insn, Target};
+use crate::litmus::{Op, Test, Thread};
 
-/// The outline-atomics ordering suffix (`relax`, `acq`, `rel`, `acq_rel`) of an RMW.
-fn helper_ord(o: MemOrder) -> &'static str {
-    match o {
-        MemOrder::Relaxed => "relax",
-        MemOrder::Acquire => "acq",
-        MemOrder::Release => "rel",
-        MemOrder::AcqRel | MemOrder::SeqCst => "acq_rel",
-    }
-}
-
-/// The LSE ordering suffix (``, `a`, `l`, `al`).
-fn lse_ord(o: MemOrder) -> &'static str {
-    match o {
-        MemOrder::Relaxed => "",
-        MemOrder::Acquire => "a",
-        MemOrder::Release => "l",
-        MemOrder::AcqRel | MemOrder::SeqCst => "al",
-    }
-}
-
-/// A CAS with success `s` and failure `f` orderings is emitted with their union.
-fn cas_ord(s: MemOrder, f: MemOrder) -> MemOrder {
-    let acq = s.is_acquire() || f.is_acquire();
-    let rel = s.is_release();
-    match (acq, rel) {
-        (false, false) => MemOrder::Relaxed,
-        (true, false) => MemOrder::Acquire,
-        (false, true) => MemOrder::Release,
-        (true, true) => MemOrder::AcqRel,
-    }
-}
-
-/// The signature tokens (see [`super::sig::SigItem::token`]) one statement lowers to.
-pub fn lower(op: &Op, target: AsmTarget) -> Vec<String> {
-    use MemOrder::*;
-    let v = |s: &str| vec![s.to_string()];
-    match target {
-        AsmTarget::X86_64 => match op {
-            Op::Local { .. } => vec![],
-            Op::Load { .. } => v("mov (load)"),
-            Op::Store { ord: SeqCst, .. } => v("xchg"),
-            Op::Store { .. } => v("mov (store)"),
-            Op::Fence { ord: SeqCst } => v("lock or"),
-            Op::Fence { .. } => vec![],
-            Op::Exchange { .. } => v("xchg"),
-            Op::FetchAdd { reg: Some(_), .. } => v("lock xadd"),
-            Op::FetchAdd { reg: None, .. } => v("lock add"),
-            Op::CompareExchange { .. } => v("lock cmpxchg"),
-        },
-        AsmTarget::Aarch64 | AsmTarget::Aarch64Rcpc | AsmTarget::Aarch64Lse => {
-            let rmw = |stem: &str, helper: &str, ord: MemOrder| {
-                if target == AsmTarget::Aarch64Lse {
-                    vec![format!("{stem}{}", lse_ord(ord))]
-                } else {
-                    vec![format!("bl __aarch64_{helper}4_{}", helper_ord(ord))]
-                }
-            };
-            match op {
-                Op::Local { .. } => vec![],
-                Op::Load { ord: Relaxed, .. } => v("ldr"),
-                Op::Load { ord: Acquire, .. } if target == AsmTarget::Aarch64Rcpc => v("ldapr"),
-                Op::Load { .. } => v("ldar"),
-                Op::Store { ord: Relaxed, .. } => v("str"),
-                Op::Store { .. } => v("stlr"),
-                Op::Fence { ord: Relaxed } => vec![],
-                Op::Fence { ord: Acquire } => v("dmb ishld"),
-                Op::Fence { .. } => v("dmb ish"),
-                Op::Exchange { ord, .. } => rmw("swp", "swp", *ord),
-                Op::FetchAdd { ord, .. } => rmw("ldadd", "ldadd", *ord),
-                Op::CompareExchange {
-                    success, failure, ..
-                } => rmw("cas", "cas", cas_ord(*success, *failure)),
-            }
+impl AsmTarget {
+    /// The compile mapping's name for this target.
+    pub fn compile_target(self) -> Target {
+        match self {
+            AsmTarget::X86_64 => Target::X86_64,
+            AsmTarget::Aarch64 => Target::Aarch64,
+            AsmTarget::Aarch64Rcpc => Target::Aarch64Rcpc,
+            AsmTarget::Aarch64Lse => Target::Aarch64Lse,
         }
     }
+}
+
+/// The signature token of an instruction class: its mnemonic, except that x86's two `mov`
+/// classes say which way they go.
+pub fn token(insn: Insn) -> String {
+    match insn {
+        Insn::MovLoad => "mov (load)".into(),
+        Insn::MovStore => "mov (store)".into(),
+        other => other.mnemonic().to_string(),
+    }
+}
+
+/// The instruction class a signature token stands for, if the mapping has one (used for
+/// glosses). Tokens are compared after [`canon`].
+pub fn insn_of(tok: &str) -> Option<Insn> {
+    use compile::RmwSem::*;
+    let all = [
+        Insn::MovLoad,
+        Insn::MovStore,
+        Insn::Xchg,
+        Insn::LockCmpxchg,
+        Insn::LockXadd,
+        Insn::LockOrStack,
+        Insn::Mfence,
+        Insn::Ldr,
+        Insn::Ldar,
+        Insn::Ldapr,
+        Insn::Str,
+        Insn::Stlr,
+        Insn::DmbIsh,
+        Insn::DmbIshld,
+        Insn::DmbIshst,
+    ];
+    let rmw = [Relax, Acq, Rel, AcqRel].into_iter().flat_map(|s| {
+        [
+            Insn::CallCas(s),
+            Insn::CallSwp(s),
+            Insn::CallLdadd(s),
+            Insn::Cas(s),
+            Insn::Swp(s),
+            Insn::Ldadd(s),
+        ]
+    });
+    let c = canon(tok);
+    all.into_iter().chain(rmw).find(|i| canon(&token(*i)) == c)
+}
+
+/// The form in which emitted and expected tokens are compared: the access size of an
+/// outline-atomics helper is dropped (`__aarch64_cas4_acq_rel` for an `AtomicI32`,
+/// `__aarch64_cas8_acq_rel` for 64 bits), and x86's `lock add` (a fetch_add whose result is
+/// unused) counts as `lock xadd`.
+pub fn canon(tok: &str) -> String {
+    if let Some(rest) = tok.strip_prefix("bl __aarch64_") {
+        let (op, ord) = rest.split_once('_').unwrap_or((rest, ""));
+        let op = op.trim_end_matches(|c: char| c.is_ascii_digit());
+        return format!("bl __aarch64_{op}_{ord}");
+    }
+    if tok == "lock add" {
+        return "lock xadd".into();
+    }
+    tok.to_string()
+}
+
+/// The signature tokens one statement lowers to.
+pub fn lower(op: &Op, target: AsmTarget) -> Vec<String> {
+    compile::lower_op(op, target.compile_target())
+        .into_iter()
+        .map(token)
+        .collect()
 }
 
 /// The expected signature of a thread: its statements lowered in order.
@@ -94,7 +96,36 @@ pub fn thread_signature(thread: &Thread, target: AsmTarget) -> Vec<String> {
         .collect()
 }
 
+/// Do an emitted and an expected signature agree (after [`canon`])?
+pub fn same(emitted: &[String], expected: &[String]) -> bool {
+    emitted.len() == expected.len()
+        && emitted
+            .iter()
+            .zip(expected)
+            .all(|(a, b)| canon(a) == canon(b))
+}
+
 /// The catalog function of thread `index` of `test`: `orderlab::catalog::<ident>::p<N>`.
 pub fn thread_path(test: &Test, index: usize) -> String {
     format!("orderlab::catalog::{}::p{index}", test.ident())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canon_drops_helper_size_and_result_use() {
+        assert_eq!(
+            canon("bl __aarch64_cas4_acq_rel"),
+            canon("bl __aarch64_cas8_acq_rel")
+        );
+        assert_ne!(
+            canon("bl __aarch64_cas4_acq"),
+            canon("bl __aarch64_cas8_acq_rel")
+        );
+        assert_eq!(canon("lock add"), "lock xadd");
+        assert_eq!(insn_of("stlr"), Some(Insn::Stlr));
+        assert_eq!(insn_of("mov (load)"), Some(Insn::MovLoad));
+    }
 }

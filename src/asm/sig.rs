@@ -387,8 +387,21 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
     out
 }
 
-/// A one-line explanation of a signature token (or of `#MEMBARRIER`).
+/// A one-line explanation of a signature token (or of `#MEMBARRIER`): the compile mapping's
+/// gloss ([`crate::compile::Insn::gloss`]) for the instructions it knows, except for RMWs,
+/// whose gloss here names the ordering; the lab's own for the rest.
 pub fn gloss(token: &str) -> String {
+    if let Some(insn) = super::expect::insn_of(token) {
+        let exact = super::expect::token(insn) == token;
+        if exact && !(insn.is_rmw() && !insn.is_x86()) {
+            let g = insn.gloss();
+            return g.split_once(": ").map_or(g, |(_, rest)| rest).to_string();
+        }
+    }
+    own_gloss(token)
+}
+
+fn own_gloss(token: &str) -> String {
     let fixed = match token {
         "mov (load)" => "plain load: on x86-TSO it is already an Acquire load",
         "mov (store)" => {

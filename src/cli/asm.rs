@@ -162,7 +162,10 @@ fn load(
                     test.threads.len()
                 ));
             }
-            Ok((fns, "freshly built: cargo rustc --release --emit asm".into()))
+            Ok((
+                fns,
+                "freshly built: cargo rustc --release --emit asm".into(),
+            ))
         }
         Err(emit::EmitError::Unavailable(why)) => from_snapshot(why),
         Err(e) => Err(CliError {
@@ -260,7 +263,7 @@ fn print_test(test: &Test, sides: &[(AsmTarget, Vec<Function>, String)]) {
         for ((t, _, _), s) in sides.iter().zip(&sigs) {
             let expected = expect::thread_signature(th, *t);
             match s {
-                Some(s) if *s == expected => {
+                Some(s) if expect::same(s, &expected) => {
                     println!(
                         "  {:<13} signature {} (matches the mapping)",
                         t.key(),

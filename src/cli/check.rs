@@ -1,10 +1,279 @@
-//! `orderlab check` (not built yet).
+//! `orderlab check [TESTS|FILES|DIRS]`: which outcomes each memory model allows.
+//!
+//! Prints a table test × model with `A` (the condition's target outcome is allowed) or `F`
+//! (forbidden); `--json FILE` writes per test its verdicts and allowed final states. Rows of
+//! the catalog's `expected` table that disagree with the checker are reported.
 
+use crate::litmus::{format_state, Test};
+use crate::model::{Analysis, Model, Verdict};
 use crate::CliError;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug, Default)]
-pub struct Args {}
+pub struct Args {
+    /// Test names, litmus files or directories (default: the whole catalog).
+    pub tests: Vec<String>,
+    /// Write per test its name, each model's verdict and the allowed final states as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Only these models (comma-separated keys: rc11,c11,sc,x86-tso,armv8,armv8-rcpc,qemu-x86).
+    #[arg(long, value_delimiter = ',', value_name = "KEYS")]
+    pub models: Vec<String>,
+}
 
-pub fn main(_args: Args) -> Result<u8, CliError> {
-    Err(CliError::bad_input("`orderlab check` is not built yet"))
+/// The catalog's root directory (`litmus/` of the crate's source tree).
+pub fn catalog_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("litmus")
+}
+
+fn litmus_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let p = e.path();
+        if p.is_dir() {
+            litmus_files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "litmus") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn parse_file(p: &Path) -> Result<Test, CliError> {
+    let bytes =
+        std::fs::read(p).map_err(|e| CliError::bad_input(format!("{}: {e}", p.display())))?;
+    crate::litmus::parse::parse_bytes(&bytes, &p.display().to_string())
+        .map_err(|e| CliError::bad_input(e.to_string()))
+}
+
+/// Which tests the arguments name: none = the whole catalog; a file or directory = its
+/// litmus files; anything else = a catalog test name. Each comes with where it was read.
+/// (The one place that knows where the catalog lives.)
+pub fn resolve_tests(args: &[String]) -> Result<Vec<(String, Test)>, CliError> {
+    let catalog = || -> Result<Vec<(String, Test)>, CliError> {
+        let mut files = Vec::new();
+        let dir = catalog_dir();
+        if dir.is_dir() {
+            litmus_files(&dir, &mut files)
+                .map_err(|e| CliError::bad_input(format!("{}: {e}", dir.display())))?;
+        }
+        files
+            .iter()
+            .map(|p| Ok((p.display().to_string(), parse_file(p)?)))
+            .collect()
+    };
+    if args.is_empty() {
+        return catalog();
+    }
+    let mut out = Vec::new();
+    let mut cat: Option<Vec<(String, Test)>> = None;
+    for a in args {
+        let p = Path::new(a);
+        if p.is_dir() {
+            let mut files = Vec::new();
+            litmus_files(p, &mut files).map_err(|e| CliError::bad_input(format!("{a}: {e}")))?;
+            for f in files {
+                out.push((f.display().to_string(), parse_file(&f)?));
+            }
+        } else if p.is_file() {
+            out.push((a.clone(), parse_file(p)?));
+        } else {
+            if cat.is_none() {
+                cat = Some(catalog()?);
+            }
+            let found = cat.as_ref().and_then(|c| {
+                c.iter().find(|(f, t)| {
+                    t.name == *a || Path::new(f).file_stem().is_some_and(|s| s == a.as_str())
+                })
+            });
+            match found {
+                Some(x) => out.push(x.clone()),
+                None => {
+                    return Err(CliError::bad_input(format!(
+                        "unknown test `{a}`: not a file, a directory or a catalog test"
+                    )))
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Write a file through a temporary file and a rename (no partial files).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let tmp = path.with_extension(format!(
+        "{}.tmp{}",
+        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            CliError {
+                message: format!("{}: {e}", path.display()),
+                code: 1,
+            }
+        })
+}
+
+/// The catalog's `expected` table: test → [(model, target allowed)] (empty if it does not
+/// parse; `tests/catalog.rs` checks that it does).
+pub fn expected_table() -> BTreeMap<String, Vec<(Model, bool)>> {
+    crate::litmus::expected::parse_expected(crate::litmus::expected::EXPECTED)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| {
+            let v = r
+                .verdicts
+                .iter()
+                .filter_map(|(k, a)| Model::from_key(k).map(|m| (m, *a)))
+                .collect();
+            (r.test, v)
+        })
+        .collect()
+}
+
+pub fn main(args: Args) -> Result<u8, CliError> {
+    let mut models = Vec::new();
+    for k in &args.models {
+        models.push(Model::from_key(k).ok_or_else(|| {
+            CliError::bad_input(format!(
+                "unknown model `{k}` (one of: {})",
+                Model::ALL.map(|m| m.key()).join(", ")
+            ))
+        })?);
+    }
+    if models.is_empty() {
+        models = Model::ALL.to_vec();
+    }
+    let tests = resolve_tests(&args.tests)?;
+    if tests.is_empty() {
+        return Err(CliError::bad_input(format!(
+            "no tests: the catalog ({}) has no litmus files",
+            catalog_dir().display()
+        )));
+    }
+    let expected = expected_table();
+
+    let width = tests
+        .iter()
+        .map(|(_, t)| t.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut header = format!("{:<width$}", "test");
+    for m in &models {
+        header += &format!("  {}", m.key());
+    }
+    println!("{header}");
+    let mut json = Vec::new();
+    let mut errors = 0;
+    let mut disagree = Vec::new();
+    for (file, test) in &tests {
+        let verdicts: Result<Vec<Verdict>, _> =
+            Analysis::new(test).and_then(|mut a| models.iter().map(|&m| a.verdict(m)).collect());
+        let verdicts = match verdicts {
+            Ok(v) => v,
+            Err(e) => {
+                println!("{:<width$}  error: {e}", test.name);
+                errors += 1;
+                continue;
+            }
+        };
+        let mut row = format!("{:<width$}", test.name);
+        for v in &verdicts {
+            let mut cell = if v.target_allowed { "A" } else { "F" }.to_string();
+            if let Some(exp) = expected.get(&test.name) {
+                if let Some((_, want)) = exp.iter().find(|(m, _)| *m == v.model) {
+                    if *want != v.target_allowed {
+                        cell.push('!');
+                        disagree.push(format!(
+                            "{} {}: checker {}, expected table {}",
+                            test.name,
+                            v.model.key(),
+                            v.word(),
+                            if *want { "allowed" } else { "forbidden" }
+                        ));
+                    }
+                }
+            }
+            row += &format!("  {:<w$}", cell, w = v.model.key().len());
+        }
+        println!("{}", row.trim_end());
+        let obs = test.observables();
+        let mut o = serde_json::Map::new();
+        o.insert("name".into(), test.name.clone().into());
+        o.insert("file".into(), file.clone().into());
+        o.insert(
+            "observables".into(),
+            obs.iter().map(|v| v.to_string()).collect::<Vec<_>>().into(),
+        );
+        let mut states = serde_json::Map::new();
+        for v in &verdicts {
+            o.insert(v.model.key().into(), v.word().into());
+            states.insert(
+                v.model.key().into(),
+                v.allowed_states
+                    .iter()
+                    .map(|s| format_state(&obs, s))
+                    .collect::<Vec<_>>()
+                    .into(),
+            );
+        }
+        o.insert("allowed_states".into(), states.into());
+        json.push(serde_json::Value::Object(o));
+    }
+    println!(
+        "A = the outcome the test asks about is allowed by the model, F = forbidden{}.",
+        if disagree.is_empty() {
+            ""
+        } else {
+            ", ! = disagrees with litmus/expected"
+        }
+    );
+    println!(
+        "Models: {}.",
+        models
+            .iter()
+            .map(|m| format!("{} = {}", m.key(), m.title()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    for d in &disagree {
+        eprintln!("disagreement: {d}");
+    }
+    if let Some(path) = &args.json {
+        let text = serde_json::to_string_pretty(&serde_json::Value::Array(json))
+            .map_err(|e| CliError::bad_input(e.to_string()))?;
+        write_atomically(path, (text + "\n").as_bytes())?;
+    }
+    Ok(if errors > 0 {
+        crate::exit::BAD_INPUT
+    } else {
+        crate::exit::OK
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_table_has_every_model() {
+        let t = expected_table();
+        let row = &t["MP+rlx"];
+        assert_eq!(row.len(), 7);
+        assert_eq!(row[0], (Model::Rc11, true));
+        assert_eq!(row[2], (Model::Sc, false));
+    }
+
+    #[test]
+    fn unknown_test_is_bad_input() {
+        let e = resolve_tests(&["no-such-test-xyz".into()]).unwrap_err();
+        assert_eq!(e.code, crate::exit::BAD_INPUT);
+        assert!(e.message.contains("no-such-test-xyz"));
+    }
 }

@@ -983,11 +983,13 @@ impl<'a> Parser<'a> {
             self.expect_punct(")", "to close `(`")?;
             return Ok(p);
         }
-        if self.is_ident("true") {
+        // `true` / `false` are constants unless they name a location (`true=1`).
+        let is_atom = matches!(self.peek_at(1), Tok::Punct("="));
+        if self.is_ident("true") && !is_atom {
             self.next();
             return Ok(Prop::True);
         }
-        if self.is_ident("false") {
+        if self.is_ident("false") && !is_atom {
             self.next();
             return Ok(Prop::False);
         }
