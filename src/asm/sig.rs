@@ -393,7 +393,7 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
 pub fn gloss(token: &str) -> String {
     if let Some(insn) = super::expect::insn_of(token) {
         let exact = super::expect::token(insn) == token;
-        if exact && !(insn.is_rmw() && !insn.is_x86()) {
+        if exact && (insn.is_x86() || !insn.is_rmw()) {
             let g = insn.gloss();
             return g.split_once(": ").map_or(g, |(_, rest)| rest).to_string();
         }
