@@ -216,3 +216,73 @@ mod snapshots {
         assert!(checks[1].diff(AsmTarget::Aarch64).contains("not found"));
     }
 }
+
+mod cli {
+    use orderlab::cli::asm::{main, Args};
+
+    #[test]
+    fn unknown_test_and_target_are_bad_input() {
+        let e = main(Args {
+            test: Some("NoSuchTest".into()),
+            snapshot: true,
+            ..Args::default()
+        })
+        .unwrap_err();
+        assert_eq!(e.code, orderlab::exit::BAD_INPUT);
+        assert!(e.message.contains("NoSuchTest"));
+        let e = main(Args {
+            test: Some("SB+sc".into()),
+            target: Some("riscv".into()),
+            ..Args::default()
+        })
+        .unwrap_err();
+        assert_eq!(e.code, orderlab::exit::BAD_INPUT);
+        assert!(e.message.contains("riscv"));
+        let e = main(Args::default()).unwrap_err();
+        assert_eq!(e.code, orderlab::exit::BAD_INPUT);
+        let e = main(Args {
+            test: Some("asm.NoSuchKernel".into()),
+            ..Args::default()
+        })
+        .unwrap_err();
+        assert_eq!(e.code, orderlab::exit::BAD_INPUT);
+    }
+
+    #[test]
+    fn compare_from_snapshots_and_snapshot_check_succeed() {
+        let code = main(Args {
+            test: Some("SB+sc".into()),
+            compare: vec!["x86_64".into(), "aarch64".into()],
+            snapshot: true,
+            ..Args::default()
+        })
+        .unwrap();
+        assert_eq!(code, 0);
+        let code = main(Args {
+            check_snapshots: true,
+            ..Args::default()
+        })
+        .unwrap();
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn kernels_list_and_show() {
+        assert_eq!(
+            main(Args {
+                kernels: true,
+                ..Args::default()
+            })
+            .unwrap(),
+            0
+        );
+        assert_eq!(
+            main(Args {
+                test: Some("asm.MP+dmb.st+addr".into()),
+                ..Args::default()
+            })
+            .unwrap(),
+            0
+        );
+    }
+}
