@@ -143,18 +143,59 @@ pub fn test_functions(test: &Test, functions: &[Function]) -> Vec<Function> {
         .collect()
 }
 
-/// The map's functions (`orderlab::map::...`) of a listing, for the `map.s` snapshot.
-pub fn map_functions(functions: &[Function]) -> Vec<Function> {
-    functions
-        .iter()
-        .filter(|f| f.path.starts_with("orderlab::map::"))
-        .cloned()
+/// The map-driven tests' thread functions of a listing, grouped per test:
+/// `orderlab::map::litmus::{proto}_{writer|reader}_{policy}` → `map.{proto}+{policy}`, the
+/// writer first. These are snapshotted (and shown) but not checked against the mapping: they
+/// run the map's real code, whose signature holds far more than the protocol's accesses.
+pub fn map_tests(functions: &[Function]) -> Vec<(String, Vec<Function>)> {
+    let mut groups: std::collections::BTreeMap<String, Vec<(u8, Function)>> = Default::default();
+    for f in functions {
+        let Some(name) = f.path.strip_prefix("orderlab::map::litmus::") else {
+            continue;
+        };
+        let parts: Vec<&str> = name.split('_').collect();
+        let [proto, role, policy] = parts[..] else {
+            continue;
+        };
+        let rank = match role {
+            "writer" => 0,
+            "reader" => 1,
+            _ => continue,
+        };
+        groups
+            .entry(format!("map.{proto}+{policy}"))
+            .or_default()
+            .push((rank, f.clone()));
+    }
+    groups
+        .into_iter()
+        .map(|(k, mut v)| {
+            v.sort_by_key(|(r, _)| *r);
+            (k, v.into_iter().map(|(_, f)| f).collect())
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_map_functions_per_test() {
+        let f = |p: &str| Function {
+            path: p.into(),
+            body: vec!["ret".into()],
+        };
+        let fns = [
+            f("orderlab::map::litmus::publish_reader_acqrel"),
+            f("orderlab::map::litmus::publish_writer_acqrel"),
+            f("orderlab::map::table::insert"),
+        ];
+        let g = map_tests(&fns);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].0, "map.publish+acqrel");
+        assert!(g[0].1[0].path.ends_with("writer_acqrel"));
+    }
 
     #[test]
     fn diff_marks_changes() {

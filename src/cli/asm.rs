@@ -111,6 +111,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     if name.starts_with("asm.") {
         return show_kernel(&root, name, &sides);
     }
+    if name.starts_with("map.") {
+        return show_map_test(&root, name, &sides, args.snapshot);
+    }
     let tests = check::catalog(&root).map_err(CliError::bad_input)?;
     let Some(test) = tests.iter().find(|t| t.name == name) else {
         return Err(CliError::bad_input(format!(
@@ -280,6 +283,61 @@ fn print_test(test: &Test, sides: &[(AsmTarget, Vec<Function>, String)]) {
             }
         }
     }
+}
+
+/// A map-driven test's thread functions (the map's real code), fresh or from the snapshot.
+fn show_map_test(
+    root: &Path,
+    name: &str,
+    sides: &[AsmTarget],
+    snapshot: bool,
+) -> Result<u8, CliError> {
+    println!("{name} (the map's real code; not checked against the mapping)");
+    for &t in sides {
+        let fresh = if snapshot {
+            None
+        } else {
+            emit::emit_functions(root, t).ok().and_then(|all| {
+                check::map_tests(&all)
+                    .into_iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, f)| f)
+            })
+        };
+        let (fns, origin) = match fresh {
+            Some(f) => (f, "freshly built".to_string()),
+            None => match emit::read_snapshot(root, t, name) {
+                Some(f) => (
+                    f,
+                    format!(
+                        "from the snapshot {}",
+                        emit::snapshot_path(root, t, name).display()
+                    ),
+                ),
+                None => {
+                    return Err(CliError::bad_input(format!(
+                        "unknown map test `{name}` for {} (no function, no snapshot)",
+                        t.key()
+                    )))
+                }
+            },
+        };
+        println!("\n== {} ({origin})", t.key());
+        for f in &fns {
+            println!("\n{}", f.path);
+            let lines = marked(f, t.arch(), usize::MAX);
+            let w = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+            for (l, a) in &lines {
+                match a {
+                    Some(item) if item.kind != sig::Kind::Plain => {
+                        println!("  {l:<w$}  ; {}", sig::gloss(&item.token))
+                    }
+                    _ => println!("  {l}"),
+                }
+            }
+        }
+    }
+    Ok(exit::OK)
 }
 
 fn no_insn_gloss(t: AsmTarget) -> &'static str {
@@ -454,10 +512,9 @@ fn bless(root: &Path, targets: &[AsmTarget]) -> Result<u8, CliError> {
                 .map_err(|e| CliError::bad_input(format!("{}: {e}", path.display())))?;
             written.insert(path);
         }
-        let map = check::map_functions(&all);
-        if !map.is_empty() {
-            let path = dir.join("map.s");
-            emit::write_atomic(&path, &emit::snapshot_text(t, "the map", &map))
+        for (name, fns) in check::map_tests(&all) {
+            let path = emit::snapshot_path(root, t, &name);
+            emit::write_atomic(&path, &emit::snapshot_text(t, &name, &fns))
                 .map_err(|e| CliError::bad_input(format!("{}: {e}", path.display())))?;
             written.insert(path);
         }
