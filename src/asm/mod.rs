@@ -99,3 +99,5 @@ impl fmt::Display for AsmTarget {
         f.write_str(self.key())
     }
 }
+
+pub use kernels::kernel_tests;
