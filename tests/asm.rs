@@ -201,8 +201,8 @@ mod snapshots {
         let bad: Vec<_> = checks.iter().filter(|c| !c.ok()).collect();
         assert_eq!(bad.len(), 2);
         let d = bad[0].diff(AsmTarget::Aarch64);
-        assert!(d.contains("- ldar"), "{d}");
-        assert!(d.contains("+ ldapr"), "{d}");
+        assert!(d.contains("! ldar"), "{d}");
+        assert!(d.contains("ldapr"), "{d}");
         assert!(d.contains("SB+sc P0"), "{d}");
     }
 

@@ -84,7 +84,9 @@ impl ThreadCheck {
     }
 }
 
-/// `  same`, `- only expected`, `+ only emitted`, by longest common subsequence.
+/// Expected and emitted signatures aligned by longest common subsequence, one row per
+/// position: `=` same, `!` changed, `-` expected but not emitted, `+` emitted but not
+/// expected.
 pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
     let eq = |x: &String, y: &String| expect::canon(x) == expect::canon(y);
     let (n, m) = (a.len(), b.len());
@@ -98,20 +100,48 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
             };
         }
     }
+    // (expected, emitted) pairs; a run of unmatched ones is paired up as changes.
+    let mut rows: Rows<'_> = Vec::new();
+    let (mut dels, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    type Rows<'s> = Vec<(Option<&'s str>, Option<&'s str>)>;
+    fn flush<'s>(rows: &mut Rows<'s>, dels: &mut Vec<&'s str>, ins: &mut Vec<&'s str>) {
+        let k = dels.len().max(ins.len());
+        for x in 0..k {
+            rows.push((dels.get(x).copied(), ins.get(x).copied()));
+        }
+        dels.clear();
+        ins.clear();
+    }
     let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
     while i < n || j < m {
         if i < n && j < m && eq(&a[i], &b[j]) {
-            out.push(format!("  {}", a[i]));
+            flush(&mut rows, &mut dels, &mut ins);
+            rows.push((Some(&a[i]), Some(&b[j])));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || t[i][j + 1] >= t[i + 1][j]) {
-            out.push(format!("+ {}   (emitted, not expected)", b[j]));
-            j += 1;
+        } else if i < n && (j == m || t[i + 1][j] >= t[i][j + 1]) {
+            dels.push(&a[i]);
+            i += 1;
         } else {
-            out.push(format!("- {}   (expected, not emitted)", a[i]));
-            i += 1;
+            ins.push(&b[j]);
+            j += 1;
         }
+    }
+    flush(&mut rows, &mut dels, &mut ins);
+    let w = a.iter().map(|s| s.len()).max().unwrap_or(0).max(8);
+    let mut out = vec![format!("  {:<w$}   emitted", "expected")];
+    for (x, y) in rows {
+        let mark = match (x, y) {
+            (Some(p), Some(q)) if eq(&p.to_string(), &q.to_string()) => '=',
+            (Some(_), Some(_)) => '!',
+            (Some(_), None) => '-',
+            _ => '+',
+        };
+        out.push(format!(
+            "{mark} {:<w$}   {}",
+            x.unwrap_or("(none)"),
+            y.unwrap_or("(none)")
+        ));
     }
     out
 }
@@ -202,8 +232,16 @@ mod tests {
         let a: Vec<String> = ["stlr", "ldar"].iter().map(|s| s.to_string()).collect();
         let b: Vec<String> = ["stlr", "ldapr"].iter().map(|s| s.to_string()).collect();
         let d = lcs_diff(&a, &b);
-        assert_eq!(d[0], "  stlr");
-        assert!(d.iter().any(|l| l.starts_with("- ldar")));
-        assert!(d.iter().any(|l| l.starts_with("+ ldapr")));
+        assert!(d[1].starts_with("= stlr"), "{d:?}");
+        assert!(
+            d[2].starts_with("! ldar") && d[2].ends_with("ldapr"),
+            "{d:?}"
+        );
+        let c: Vec<String> = ["dmb ish".to_string()].into();
+        let d = lcs_diff(&a, &c);
+        assert!(
+            d[1].starts_with("! stlr") && d[2].starts_with("- ldar"),
+            "{d:?}"
+        );
     }
 }
