@@ -33,6 +33,7 @@
 //! * loom treats SeqCst accesses as AcqRel and never produces load buffering; shuttle is
 //!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
 
+pub mod asm;
 pub mod catalog;
 pub mod cli;
 pub mod compile;

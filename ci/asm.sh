@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Emitted-asm check: builds the library's asm for each target (x86_64, aarch64, and the
+# aarch64 +rcpc / +lse variants), extracts every catalog thread function and compares its
+# ordering signature (barriers, acquire/release/locked instructions, plain accesses, in order)
+# with the compile mapping. A mismatch prints expected vs emitted per function and exits 1.
+# The checked-in snapshots (asm/emitted/<target>/<test>.s) are checked too (tests/asm.rs).
+#
+#   ci/asm.sh            check (fresh asm and snapshots)
+#   ci/asm.sh --bless    rewrite asm/emitted/<target>/*.s from fresh asm
+#
+# ORDERLAB_ASM_TARGETS overrides the targets (comma-separated keys).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets="${ORDERLAB_ASM_TARGETS:-x86_64,aarch64,aarch64+rcpc,aarch64+lse}"
+
+# The asm of the aarch64 library needs only the aarch64 standard library (no linker, no C
+# cross compiler: the kernels are skipped for that build).
+if [[ "$targets" == *aarch64* ]] && command -v rustup >/dev/null; then
+  if ! rustup target list --installed | grep -qx aarch64-unknown-linux-gnu; then
+    rustup target add aarch64-unknown-linux-gnu
+  fi
+fi
+
+cargo build --quiet --bin orderlab
+bin=target/debug/orderlab
+
+if [[ "${1:-}" == "--bless" ]]; then
+  "$bin" asm --bless --targets "$targets"
+  exit 0
+fi
+
+# 1. The checked-in snapshots against the mapping (also part of `cargo test`).
+cargo test --quiet --test asm snapshots
+# 2. Freshly emitted asm against the mapping.
+"$bin" asm --check --targets "$targets"
