@@ -6,12 +6,9 @@ use std::path::{Path, PathBuf};
 
 /// Every registered test, catalog first (sorted by path), then map-driven tests and kernels.
 pub fn all() -> Vec<Box<dyn Litmus>> {
-    #[allow(unused_mut)]
     let mut v: Vec<Box<dyn Litmus>> = crate::catalog::ENTRIES.iter().map(|e| (e.make)()).collect();
-    // ---- merge point (coordinator): map-driven tests and asm kernels ----
-    // v.extend(crate::map::litmus_tests());
-    // v.extend(crate::asm::kernel_tests());
-    // ---- end of merge point ----
+    v.extend(crate::map::litmus_tests());
+    v.extend(crate::asm::kernel_tests());
     v
 }
 
