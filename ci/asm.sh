@@ -22,15 +22,14 @@ if [[ "$targets" == *aarch64* ]] && command -v rustup >/dev/null; then
   fi
 fi
 
-cargo build --quiet --bin orderlab
-bin=target/debug/orderlab
+orderlab() { cargo run --quiet --bin orderlab -- "$@"; }
 
 if [[ "${1:-}" == "--bless" ]]; then
-  "$bin" asm --bless --targets "$targets"
+  orderlab asm --bless --targets "$targets"
   exit 0
 fi
 
 # 1. The checked-in snapshots against the mapping (also part of `cargo test`).
 cargo test --quiet --test asm snapshots
 # 2. Freshly emitted asm against the mapping.
-"$bin" asm --check --targets "$targets"
+orderlab asm --check --targets "$targets"
