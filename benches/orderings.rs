@@ -102,7 +102,10 @@ impl Pp {
 
 /// Time `iters` round trips: the measuring thread publishes odd values, the partner even.
 fn round_trips(pp: Pp, iters: u64) -> Duration {
-    let cores = core_affinity::get_core_ids().unwrap_or_default();
+    // The cores are listed once, before anything is pinned: `get_core_ids` reads the calling
+    // thread's affinity mask, which pinning the measuring thread narrows to one core.
+    static CORES: std::sync::OnceLock<Vec<core_affinity::CoreId>> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| core_affinity::get_core_ids().unwrap_or_default());
     let line = Line(AtomicU64::new(0));
     let ready = AtomicBool::new(false);
     std::thread::scope(|s| {

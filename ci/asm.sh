@@ -14,23 +14,29 @@ cd "$(dirname "$0")/.."
 
 targets="${ORDERLAB_ASM_TARGETS:-x86_64,aarch64,aarch64+rcpc,aarch64+lse}"
 
-# The asm of the aarch64 library needs only the aarch64 standard library (no linker, no C
-# cross compiler: the kernels are skipped for that build).
-if [[ "$targets" == *aarch64* ]] && command -v rustup >/dev/null; then
-  if ! rustup target list --installed | grep -qx aarch64-unknown-linux-gnu; then
-    rustup target add aarch64-unknown-linux-gnu
-  fi
+# The asm of a target's library needs only that target's standard library (no linker, no C
+# cross compiler: the kernels are skipped for that build), on x86_64 and arm64 hosts alike.
+if command -v rustup >/dev/null; then
+  installed="$(rustup target list --installed)"
+  for triple in x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu; do
+    case "$triple" in
+      x86_64*) wanted=$([[ ",$targets," == *",x86_64,"* ]] && echo yes || echo no) ;;
+      aarch64*) wanted=$([[ "$targets" == *aarch64* ]] && echo yes || echo no) ;;
+    esac
+    if [[ $wanted == yes ]] && ! grep -qx "$triple" <<<"$installed"; then
+      rustup target add "$triple"
+    fi
+  done
 fi
 
-cargo build --quiet --bin orderlab
-bin=target/debug/orderlab
+orderlab() { cargo run --quiet --bin orderlab -- "$@"; }
 
 if [[ "${1:-}" == "--bless" ]]; then
-  "$bin" asm --bless --targets "$targets"
+  orderlab asm --bless --targets "$targets"
   exit 0
 fi
 
 # 1. The checked-in snapshots against the mapping (also part of `cargo test`).
 cargo test --quiet --test asm snapshots
 # 2. Freshly emitted asm against the mapping.
-"$bin" asm --check --targets "$targets"
+orderlab asm --check --targets "$targets"

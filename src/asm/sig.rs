@@ -246,45 +246,27 @@ fn x86_writes_first(m: &str) -> bool {
     ) && !m.starts_with('j')
 }
 
-/// The ordering signature of a function, with each item's body line. `nparams`: the number
-/// of location pointers the function takes (its first arguments); `None` = any argument
-/// register may hold a location.
+/// The ordering signature of a function, with each item's body line (compiler-only
+/// barriers excluded). `nparams`: the number of location pointers the function takes (its
+/// first arguments); `None` = any argument register may hold a location.
 pub fn signature(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<SigItem> {
-    annotate(f, arch, nparams).into_iter().flatten().collect()
+    annotate(f, arch, nparams)
+        .into_iter()
+        .flatten()
+        .filter(|i| i.kind != Kind::Compiler)
+        .collect()
 }
 
 /// The signature item of every body line (`None` for lines that do not matter), including
 /// compiler-only barriers ([`Kind::Compiler`]), which [`signature`] drops.
 pub fn annotate(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigItem>> {
-    let all = classify(f, arch, nparams);
-    all.into_iter()
-        .map(|o| o.filter(|i| i.kind != Kind::Compiler))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .zip(classify_compiler(f))
-        .map(|(a, b)| a.or(b))
-        .collect()
+    classify(f, arch, nparams)
 }
 
-fn classify_compiler(f: &Function) -> Vec<Option<SigItem>> {
-    f.body
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            (l == "#MEMBARRIER").then(|| SigItem {
-                token: "#MEMBARRIER".into(),
-                kind: Kind::Compiler,
-                line: i,
-            })
-        })
-        .collect()
-}
-
-/// Signature tokens only (compiler barriers excluded).
+/// Signature tokens only.
 pub fn tokens(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<String> {
     signature(f, arch, nparams)
         .into_iter()
-        .filter(|i| i.kind != Kind::Compiler)
         .map(|i| i.token)
         .collect()
 }
@@ -298,6 +280,14 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
     let mut loc: BTreeSet<String> = args[first..first + n].iter().cloned().collect();
     let mut out = Vec::with_capacity(f.body.len());
     for (i, line) in f.body.iter().enumerate() {
+        if line == "#MEMBARRIER" {
+            out.push(Some(SigItem {
+                token: line.clone(),
+                kind: Kind::Compiler,
+                line: i,
+            }));
+            continue;
+        }
         let (m, ops) = split(line);
         let item = |token: String, kind: Kind| {
             Some(SigItem {
@@ -553,6 +543,20 @@ mod tests {
             tokens(&g, Arch::Aarch64, Some(1)),
             ["ldaddal", "ldaddl", "casal", "swpal"]
         );
+    }
+
+    #[test]
+    fn compiler_barriers_are_shown_not_counted() {
+        let g = f(
+            Arch::X86_64,
+            "\tmov\tdword ptr [rdi], 1\n\t#MEMBARRIER\n\tmov\teax, dword ptr [rsi]\n\tret",
+        );
+        assert_eq!(
+            tokens(&g, Arch::X86_64, Some(2)),
+            ["mov (store)", "mov (load)"]
+        );
+        let ann = annotate(&g, Arch::X86_64, Some(2));
+        assert_eq!(ann[1].as_ref().map(|i| i.kind), Some(Kind::Compiler));
     }
 
     #[test]
