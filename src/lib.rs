@@ -33,11 +33,14 @@
 //! * loom treats SeqCst accesses as AcqRel and never produces load buffering; shuttle is
 //!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
 
+pub mod asm;
+pub mod catalog;
 pub mod cli;
 pub mod compile;
 pub mod litmus;
 pub mod map;
 pub mod model;
+pub mod report;
 pub mod run;
 pub mod sync;
 pub mod teach;

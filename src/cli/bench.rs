@@ -1,10 +1,148 @@
-//! `orderlab bench` (not built yet).
+//! `orderlab bench`: the runner's throughput on SB+rlx (iterations/s and weak outcomes/s) and
+//! MP+rlx, next to litmus7's yardstick on the project's machines.
 
-use crate::CliError;
+use crate::run::harness::{self, Budget, Config};
+use crate::run::platform::{load_average, Platform};
+use crate::run::verdict;
+use crate::{exit, CliError};
+use std::time::Duration;
+
+/// litmus7 (herdtools7 7.58, `-a 2 -barrier userfence`) on the project's 2-core x86 machines:
+/// 5–6.5 M iterations/s, about 0.5 M weak SB outcomes/s (see shared/reference/platforms.md).
+pub const LITMUS7_ITER_PER_S: (f64, f64) = (5.0e6, 6.5e6);
+pub const LITMUS7_WEAK_SB_PER_S: f64 = 0.5e6;
 
 #[derive(clap::Args, Debug, Default)]
-pub struct Args {}
+pub struct Args {
+    /// Seconds per measurement [default: 2].
+    #[arg(long, short = 't')]
+    pub time: Option<f64>,
+    /// Repeat each measurement this many times and report each [default: 3].
+    #[arg(long, short = 'r')]
+    pub repeat: Option<usize>,
+    /// Also measure SB+rlx with several instance counts per round.
+    #[arg(long)]
+    pub configs: bool,
+}
 
-pub fn main(_args: Args) -> Result<u8, CliError> {
-    Err(CliError::bad_input("`orderlab bench` is not built yet"))
+struct Measure {
+    iter_per_s: f64,
+    target_per_s: f64,
+    target_frac: f64,
+    delta_ns: f64,
+}
+
+fn measure(name: &str, cfg: &Config) -> Result<Measure, CliError> {
+    let tests = crate::run::registry::select(&[name.to_string()]).map_err(CliError::bad_input)?;
+    let lit = &tests[0];
+    let run = harness::run(lit.as_ref(), cfg).map_err(|e| CliError::bad_input(e.0))?;
+    let observed = verdict::observed(lit.test(), &run.histogram);
+    let secs = run.elapsed.as_secs_f64().max(1e-9);
+    Ok(Measure {
+        iter_per_s: run.iterations as f64 / secs,
+        target_per_s: observed as f64 / secs,
+        target_frac: observed as f64 / run.iterations.max(1) as f64,
+        delta_ns: run.delta_ns,
+    })
+}
+
+pub fn main(args: Args) -> Result<u8, CliError> {
+    let platform = Platform::detect().map_err(CliError::bad_input)?;
+    let secs = args.time.unwrap_or(2.0);
+    if !(secs.is_finite() && secs > 0.0 && secs < 1e6) {
+        return Err(CliError::bad_input(
+            "--time must be a positive number of seconds",
+        ));
+    }
+    let repeat = args.repeat.unwrap_or(3).max(1);
+    let base = Config {
+        budget: Budget::Time(Duration::from_secs_f64(secs)),
+        ..Config::default()
+    };
+    println!(
+        "orderlab bench: platform {} ({}), {} cpus, load {}, sync {}, {} instances/round",
+        platform.model(),
+        platform.describe(),
+        crate::run::platform::cpus(),
+        crate::report::load_str(load_average()),
+        base.sync.name(),
+        base.instances
+    );
+    let mut best_sb: Option<Measure> = None;
+    for k in 0..repeat {
+        let m = measure("SB+rlx", &base)?;
+        println!(
+            "SB+rlx  run {}: {:6.2} M iterations/s, {:6.2} M weak outcomes/s ({:5.1}% weak, final delta {:.0} ns)",
+            k + 1,
+            m.iter_per_s / 1e6,
+            m.target_per_s / 1e6,
+            m.target_frac * 100.0,
+            m.delta_ns
+        );
+        if best_sb
+            .as_ref()
+            .is_none_or(|b| m.target_per_s > b.target_per_s)
+        {
+            best_sb = Some(m);
+        }
+    }
+    for k in 0..repeat {
+        let m = measure("MP+rlx", &base)?;
+        println!(
+            "MP+rlx  run {}: {:6.2} M iterations/s, {:6.2} M weak outcomes/s ({:5.1}% weak)",
+            k + 1,
+            m.iter_per_s / 1e6,
+            m.target_per_s / 1e6,
+            m.target_frac * 100.0
+        );
+    }
+    if args.configs {
+        for (split_reset, delta_search) in
+            [(true, true), (false, true), (true, false), (false, false)]
+        {
+            let cfg = Config {
+                split_reset,
+                delta_search,
+                ..base.clone()
+            };
+            let m = measure("SB+rlx", &cfg)?;
+            println!(
+                "SB+rlx  reset by {:6}, delta {:13}: {:6.2} M iterations/s, {:6.2} M weak/s ({:5.1}% weak, delta {:.0} ns)",
+                if split_reset { "reader" } else { "P0" },
+                if delta_search { "searched" } else { "fastest pace" },
+                m.iter_per_s / 1e6,
+                m.target_per_s / 1e6,
+                m.target_frac * 100.0,
+                m.delta_ns
+            );
+        }
+        for n in [256, 1024, 4096, 16384] {
+            let cfg = Config {
+                instances: n,
+                ..base.clone()
+            };
+            let m = measure("SB+rlx", &cfg)?;
+            println!(
+                "SB+rlx  {n:5} instances/round: {:6.2} M iterations/s, {:6.2} M weak/s ({:5.1}% weak)",
+                m.iter_per_s / 1e6,
+                m.target_per_s / 1e6,
+                m.target_frac * 100.0
+            );
+        }
+    }
+    if let Some(b) = best_sb {
+        println!(
+            "\nyardstick (litmus7 on the project's 2-core x86 VMs): {:.1}-{:.1} M iterations/s, {:.1} M weak SB outcomes/s",
+            LITMUS7_ITER_PER_S.0 / 1e6,
+            LITMUS7_ITER_PER_S.1 / 1e6,
+            LITMUS7_WEAK_SB_PER_S / 1e6
+        );
+        println!(
+            "best SB+rlx here: {:.2}x litmus7's weak outcomes/s (target 10x), {:.2}x its best iterations/s (target 1x); load {}",
+            b.target_per_s / LITMUS7_WEAK_SB_PER_S,
+            b.iter_per_s / LITMUS7_ITER_PER_S.1,
+            crate::report::load_str(load_average())
+        );
+    }
+    Ok(exit::OK)
 }

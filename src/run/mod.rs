@@ -6,6 +6,17 @@
 
 use crate::litmus::Test;
 
+pub mod clock;
+pub mod compiled;
+pub mod harness;
+pub mod interp;
+pub mod layout;
+pub mod platform;
+pub mod registry;
+pub mod verdict;
+
+pub use harness::{drive, Aborted, RoundCtx};
+
 /// Where a runnable test comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
@@ -26,6 +37,10 @@ pub trait Litmus: Send + Sync {
     /// thread count equals the number of threads actually run.
     fn test(&self) -> &Test;
     fn source(&self) -> Source;
+    /// The litmus file the test came from, if any.
+    fn path(&self) -> Option<&str> {
+        None
+    }
     /// Allocate `n` independent instances, each in its initial state.
     fn instances(&self, n: usize) -> Box<dyn Instances>;
 }
@@ -34,7 +49,8 @@ pub trait Litmus: Send + Sync {
 ///
 /// The harness calls `run(t, i)` from thread `t` (pinned) for every instance `i`, all threads
 /// of instance `i` starting at the same timebase instant; then, after every thread finished
-/// the round, `outcome(i, ..)` from one thread, then `reset()` before the next round.
+/// the round, `outcome(i, ..)` from one thread, then `reset_part(t, ..)` from every thread `t`
+/// in parallel before the next round (by default thread 0 calls `reset()`).
 pub trait Instances: Send + Sync {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -44,6 +60,34 @@ pub trait Instances: Send + Sync {
     fn run(&self, thread: usize, instance: usize);
     /// Write the final state of `instance`, aligned with `Test::observables()`, into `out`.
     fn outcome(&self, instance: usize, out: &mut [i64]);
+    /// The final states of instances `0..n`, one after another (`out.len() / n` values each).
+    fn outcomes(&self, n: usize, out: &mut [i64]) {
+        if n == 0 {
+            return;
+        }
+        let k = out.len() / n;
+        for i in 0..n {
+            self.outcome(i, &mut out[i * k..(i + 1) * k]);
+        }
+    }
     /// Return every instance to its initial state.
     fn reset(&self);
+    /// Reset thread `thread`'s share of the instances (of `threads` threads); the harness
+    /// calls it from every thread in parallel before a round, so each thread can own the
+    /// cache lines it reads first. The default has thread 0 reset everything.
+    fn reset_part(&self, thread: usize, threads: usize) {
+        let _ = threads;
+        if thread == 0 {
+            self.reset();
+        }
+    }
+    /// Run thread `thread` on instances `0..ctx.len()` of one round, each at its start instant.
+    ///
+    /// The default calls [`Instances::run`] through the trait object for every instance;
+    /// generated impls override it with a loop over a concrete thread function, so nothing is
+    /// dispatched dynamically inside the instance loop. Implementations must start every
+    /// instance through [`drive`], which waits for the start instant and checks the watchdog.
+    fn run_round(&self, thread: usize, ctx: &RoundCtx<'_>) -> Result<(), Aborted> {
+        drive(ctx, |i| self.run(thread, i))
+    }
 }

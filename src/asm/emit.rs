@@ -1,0 +1,171 @@
+//! Producing emitted asm with `cargo rustc --emit asm`, and the checked-in snapshots of
+//! `asm/emitted/<target>/<test>.s`.
+
+use super::extract::{self, Function};
+use super::AsmTarget;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why fresh asm could not be produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmitError {
+    /// The toolchain for the target is not installed (the message says what is missing).
+    Unavailable(String),
+    /// The build ran and failed.
+    BuildFailed(String),
+}
+
+impl fmt::Display for EmitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EmitError::Unavailable(m) => write!(f, "toolchain unavailable: {m}"),
+            EmitError::BuildFailed(m) => write!(f, "build failed: {m}"),
+        }
+    }
+}
+
+/// The crate's source root (where `Cargo.toml`, `litmus/` and `asm/` live).
+pub fn source_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
+}
+
+/// Is the Rust standard library for `target` installed?
+pub fn toolchain_available(target: AsmTarget) -> Result<(), EmitError> {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+    let out = Command::new(&rustc)
+        .args(["--print", "target-libdir", "--target", target.triple()])
+        .output()
+        .map_err(|e| EmitError::Unavailable(format!("cannot run `{rustc}`: {e}")))?;
+    if !out.status.success() {
+        return Err(EmitError::Unavailable(format!(
+            "`{rustc} --print target-libdir --target {}` failed",
+            target.triple()
+        )));
+    }
+    let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let has_core = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
+        })
+        .unwrap_or(false);
+    if has_core {
+        Ok(())
+    } else {
+        Err(EmitError::Unavailable(format!(
+            "the standard library for {} is not installed (rustup target add {})",
+            target.triple(),
+            target.triple()
+        )))
+    }
+}
+
+/// Build the library of the crate at `root` for `target` with `--emit asm` (release,
+/// one codegen unit, no debug info, in its own target directory `target/asm-emit/<key>` so
+/// it does not disturb normal builds) and return the listing's text.
+pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
+    toolchain_available(target)?;
+    let target_dir = root.join("target").join("asm-emit").join(target.key());
+    let mut cmd = Command::new(cargo());
+    cmd.current_dir(root)
+        .args(["rustc", "--quiet", "--release", "--lib", "--target"])
+        .arg(target.triple())
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .args(["--", "--emit", "asm", "-C", "codegen-units=1"])
+        .args(target.rustc_flags())
+        // Line tables only add `.loc` noise to the listing.
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        // The asm kernels are not needed for a library-only build, and skipping them means
+        // no cross C compiler is needed.
+        .env("ORDERLAB_SKIP_KERNELS", "1");
+    let out = cmd
+        .output()
+        .map_err(|e| EmitError::Unavailable(format!("cannot run cargo: {e}")))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = err.lines().rev().take(15).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        return Err(EmitError::BuildFailed(tail.join("\n")));
+    }
+    let deps = target_dir
+        .join(target.triple())
+        .join("release")
+        .join("deps");
+    let newest = std::fs::read_dir(&deps)
+        .map_err(|e| EmitError::BuildFailed(format!("{}: {e}", deps.display())))?
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            n.starts_with("orderlab-") && n.ends_with(".s")
+        })
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        .ok_or_else(|| EmitError::BuildFailed(format!("no orderlab-*.s in {}", deps.display())))?;
+    std::fs::read_to_string(newest.path())
+        .map_err(|e| EmitError::BuildFailed(format!("{}: {e}", newest.path().display())))
+}
+
+/// Emit and split into functions.
+pub fn emit_functions(root: &Path, target: AsmTarget) -> Result<Vec<Function>, EmitError> {
+    Ok(extract::functions(&emit(root, target)?, target.arch()))
+}
+
+/// `asm/emitted/<target>/`.
+pub fn snapshot_dir(root: &Path, target: AsmTarget) -> PathBuf {
+    root.join("asm").join("emitted").join(target.key())
+}
+
+/// The snapshot file of a test: `asm/emitted/<target>/<test name>.s`.
+pub fn snapshot_path(root: &Path, target: AsmTarget, test: &str) -> PathBuf {
+    snapshot_dir(root, target).join(format!("{test}.s"))
+}
+
+/// The functions of a test's checked-in snapshot, or `None` if there is none.
+pub fn read_snapshot(root: &Path, target: AsmTarget, test: &str) -> Option<Vec<Function>> {
+    let text = std::fs::read_to_string(snapshot_path(root, target, test)).ok()?;
+    Some(extract::snapshot_functions(&text))
+}
+
+/// The text of a snapshot file.
+pub fn snapshot_text(target: AsmTarget, test: &str, functions: &[Function]) -> String {
+    let mut s = format!(
+        "# orderlab: emitted asm of {test} for {} (rustc --release, codegen-units=1{})\n\
+         # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.\n",
+        target.key(),
+        target
+            .rustc_flags()
+            .iter()
+            .filter(|f| *f != &"-C")
+            .map(|f| format!(", -C {f}"))
+            .collect::<String>()
+    );
+    for f in functions {
+        s.push('\n');
+        s.push_str(&f.to_snapshot());
+    }
+    s
+}
+
+/// Write a file atomically: a temp file next to it, then a rename.
+pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// The first function whose path matches `want` (see [`extract::path_matches`]).
+pub fn find<'a>(functions: &'a [Function], want: &str) -> Option<&'a Function> {
+    functions.iter().find(|f| f.path == want).or_else(|| {
+        functions
+            .iter()
+            .find(|f| extract::path_matches(&f.path, want))
+    })
+}

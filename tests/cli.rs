@@ -1,0 +1,222 @@
+//! The `orderlab` binary: list, run (selection, errors, JSON, exit codes).
+//!
+//! Commands that run hardware tests are serialized with [`HW`].
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::Mutex;
+
+static HW: Mutex<()> = Mutex::new(());
+
+fn hw() -> std::sync::MutexGuard<'static, ()> {
+    HW.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The binary, through qemu-user when this test itself runs under qemu-user (the kernel cannot
+/// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
+fn command() -> Command {
+    let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
+        (orderlab::run::platform::Platform::detect_hw()
+            == orderlab::run::platform::Platform::QemuX86)
+            .then(|| "qemu-aarch64 -L /usr/aarch64-linux-gnu".to_string())
+    });
+    match runner.as_deref().map(str::split_whitespace) {
+        Some(mut words) => match words.next() {
+            Some(prog) => {
+                let mut c = Command::new(prog);
+                c.args(words).arg(env!("CARGO_BIN_EXE_orderlab"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
+        },
+        None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
+    }
+}
+
+fn orderlab(args: &[&str]) -> Output {
+    command()
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ORDERLAB_PLATFORM")
+        .env_remove("ORDERLAB_SYNC")
+        .output()
+        .expect("run orderlab")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A fresh temporary directory for one test.
+fn tmpdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("orderlab-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+#[test]
+fn list_prints_names_first() {
+    let out = orderlab(&["list"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    let names: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert!(names.contains(&"SB+rlx") && names.contains(&"MP+ra"));
+    let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/litmus/classic"))
+        .expect("litmus/classic")
+        .count();
+    assert!(names.len() >= files);
+    for line in stdout.lines() {
+        let name = line.split_whitespace().next().unwrap_or("");
+        assert!(line.starts_with(name) && !name.is_empty(), "{line:?}");
+    }
+}
+
+#[test]
+fn bad_file_gives_file_line_col_and_exit_2() {
+    let d = tmpdir("bad");
+    let f = d.join("Bad.litmus");
+    std::fs::write(
+        &f,
+        "C Bad\n{ [x] = 0; }\nP0(atomic_int* x) {\n  atomic_store_explicit(x, 1, memory_order_bogus);\n}\nexists (x=1)\n",
+    )
+    .expect("write");
+    let out = orderlab(&["run", f.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let want = format!("{}:4:", f.display());
+    assert!(err.contains(&want), "stderr lacks {want:?}: {err}");
+    let col = err[err.find(&want).expect("found") + want.len()..]
+        .split(':')
+        .next()
+        .unwrap_or("");
+    assert!(col.parse::<u32>().is_ok(), "no column in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn unknown_test_is_exit_2() {
+    let out = orderlab(&["run", "NoSuchTest+rlx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown test"));
+    let out = orderlab(&["run", "SB+rlx", "--iterations", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_has_the_required_keys() {
+    let _g = hw();
+    let d = tmpdir("json");
+    let f = d.join("r.json");
+    let out = orderlab(&[
+        "run",
+        "SB+rlx",
+        "MP+ra",
+        "--iterations",
+        "50000",
+        "--json",
+        f.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&f).expect("json written")).expect("valid");
+    assert!(v["platform"].is_string());
+    assert!(v["host"]["cpus"].as_u64().is_some_and(|c| c > 0));
+    let tests = v["tests"].as_array().expect("tests");
+    assert_eq!(tests.len(), 2);
+    for t in tests {
+        for k in [
+            "name",
+            "iterations",
+            "histogram",
+            "observed",
+            "allowed",
+            "status",
+            "observation",
+            "load_avg",
+        ] {
+            assert!(t.get(k).is_some(), "missing {k} in {t}");
+        }
+        assert_eq!(t["iterations"], 50000);
+        let total: u64 = t["histogram"]
+            .as_array()
+            .expect("histogram")
+            .iter()
+            .map(|h| h["count"].as_u64().expect("count"))
+            .sum();
+        assert_eq!(total, 50000);
+    }
+    let mp = tests.iter().find(|t| t["name"] == "MP+ra").expect("MP+ra");
+    assert_eq!(mp["observed"], 0);
+    assert_eq!(mp["status"], "ok");
+    assert_eq!(mp["allowed"], false);
+    // No temporary file left behind.
+    let left: Vec<_> = std::fs::read_dir(&d).expect("dir").flatten().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[test]
+fn a_file_outside_the_catalog_is_interpreted() {
+    let _g = hw();
+    let d = tmpdir("interp");
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/litmus/classic/SB+rlx.litmus"
+    ))
+    .expect("SB+rlx")
+    .replacen("C SB+rlx", "C MySB", 1);
+    let f = d.join("MySB.litmus");
+    std::fs::write(&f, src).expect("write");
+    let out = orderlab(&["run", f.to_str().expect("utf-8"), "-n", "20000"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("MySB (interpreted)"), "{stdout}");
+    assert!(stdout.contains("Observation MySB "), "{stdout}");
+}
+
+#[test]
+fn glob_and_directory_selection() {
+    let _g = hw();
+    let out = orderlab(&["run", "SB+s*", "-n", "2000"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("SB+sc ") && stdout.contains("SB+sc.st+rlx.ld"));
+    assert!(!stdout.contains("SB+rlx"));
+    let d = tmpdir("dir");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/litmus/classic/MP+ra.litmus"),
+        d.join("MP+ra.litmus"),
+    )
+    .expect("copy");
+    let out = orderlab(&["run", d.to_str().expect("utf-8"), "-n", "2000"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Same name as the catalog test, but a different file: interpreted.
+    assert!(text(&out.stdout).contains("MP+ra (interpreted)"));
+}
+
+/// Exit code 1 and `FORBIDDEN OBSERVED` when an outcome the platform forbids shows up. The
+/// platform is overridden on purpose: SB+ra's weak outcome shows natively on x86 and under
+/// qemu-user (same budget argument as tests/runner.rs), and rustc's default ARMv8 code
+/// (STLR; LDAR) forbids it.
+#[test]
+fn forbidden_outcome_exits_1() {
+    let _g = hw();
+    let out = command()
+        .args(["run", "SB+ra", "--iterations", "2000000"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ORDERLAB_PLATFORM", "armv8")
+        .output()
+        .expect("run");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("FORBIDDEN OBSERVED"), "{stdout}");
+    let bad = command()
+        .args(["run", "SB+ra", "-n", "10"])
+        .env("ORDERLAB_PLATFORM", "pdp11")
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}
