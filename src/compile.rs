@@ -272,6 +272,16 @@ impl Insn {
         )
     }
 
+    /// A plain or acquiring load (not a read-modify-write).
+    pub fn is_load(self) -> bool {
+        matches!(self, Insn::MovLoad | Insn::Ldr | Insn::Ldar | Insn::Ldapr)
+    }
+
+    /// A plain or releasing store (not a read-modify-write).
+    pub fn is_store(self) -> bool {
+        matches!(self, Insn::MovStore | Insn::Str | Insn::Stlr)
+    }
+
     /// The RMW ordering of an aarch64 read-modify-write class.
     pub fn rmw_sem(self) -> Option<RmwSem> {
         match self {

@@ -41,6 +41,7 @@ pub mod model;
 pub mod report;
 pub mod run;
 pub mod sync;
+pub mod teach;
 
 /// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
 /// location) and the process exit code.

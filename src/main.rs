@@ -33,6 +33,8 @@ enum Command {
     Asm(cli::asm::Args),
     /// Measure the runner: iterations/s and weak outcomes/s.
     Bench(cli::bench::Args),
+    /// A teaching report of run JSON files: HTML with SVG bar charts, or Markdown.
+    Report(cli::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Explain(a)) => cli::explain::main(a),
         Some(Command::Asm(a)) => cli::asm::main(a),
         Some(Command::Bench(a)) => cli::bench::main(a),
+        Some(Command::Report(a)) => cli::report::main(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

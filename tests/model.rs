@@ -265,6 +265,26 @@ fn oversized_test_names_the_bound() {
 }
 
 #[test]
+fn candidate_explosion_names_the_bound() {
+    // 4 threads × 3 locations, each thread storing every location and loading another.
+    let mut src = String::from("C big\n{}\n");
+    for t in 0..4 {
+        src += &format!("P{t}(atomic_int* x, atomic_int* y, atomic_int* z) {{\n");
+        for (k, (w, r)) in [("x", "y"), ("y", "z"), ("z", "x")].iter().enumerate() {
+            src += &format!(
+                "  atomic_store_explicit({w}, {}, memory_order_relaxed);\n  int r{k} = atomic_load_explicit({r}, memory_order_relaxed);\n",
+                t + 1
+            );
+        }
+        src += "}\n";
+    }
+    src += "exists (x=1)\n";
+    let e = check(&litmus(&src), Model::Rc11).unwrap_err();
+    assert!(matches!(e, ModelError::TooLarge { .. }), "{e}");
+    assert!(e.to_string().contains("candidate executions"), "{e}");
+}
+
+#[test]
 fn four_threads_twelve_events_are_checked() {
     // IRIW with SeqCst fences plus an extra write per writer: 4 threads, 12 events.
     let t = litmus(
@@ -336,6 +356,28 @@ fn cli_check_json_on_a_file_outside_the_catalog() {
     for m in Model::ALL {
         assert!(row[m.key()].is_string(), "{}", m.key());
     }
+    // Only some models.
+    let o = orderlab()
+        .args(["check", "SB+sc", "MP+rlx", "--models", "rc11,qemu-x86"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let header = stdout.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["test", "rc11", "qemu-x86"]
+    );
+    let sb = stdout.lines().find(|l| l.starts_with("SB+sc")).unwrap();
+    assert_eq!(
+        sb.split_whitespace().collect::<Vec<_>>(),
+        ["SB+sc", "F", "A"]
+    );
+    let o = orderlab()
+        .args(["check", "--models", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
     // Bad input: exit 2 with FILE:LINE:COL.
     let bad = dir.join("bad.litmus");
     std::fs::write(
@@ -540,6 +582,35 @@ mod properties {
             }
             prop_assert!(get(Model::Armv8).is_subset(get(Model::Armv8Rcpc)), "LDAR code allows more than LDAPR code\n{}", orderlab::litmus::print(&t));
             prop_assert!(get(Model::X86Tso).is_subset(get(Model::Rc11)), "x86-TSO allows more than RC11\n{}", orderlab::litmus::print(&t));
+        }
+    }
+}
+
+#[test]
+fn explanations_agree_with_verdicts_on_the_whole_catalog() {
+    use orderlab::model::explain::{finding, Finding};
+    use orderlab::model::Analysis;
+    for t in catalog() {
+        let text = explain::explain(&t).unwrap_or_else(|e| panic!("{}: {e}", t.name));
+        let mut a = Analysis::new(&t).unwrap();
+        for m in Model::ALL {
+            let v = a.verdict(m).unwrap();
+            assert!(text.contains(m.title()), "{} {}", t.name, m.key());
+            match finding(&mut a, m).unwrap() {
+                Finding::Allowed(_) => assert!(v.target_allowed, "{} {}", t.name, m.key()),
+                Finding::Forbidden(ws) => {
+                    assert!(!v.target_allowed, "{} {}", t.name, m.key());
+                    // Every candidate reaching the outcome comes with a cycle of >= 1 edge
+                    // that closes on itself.
+                    for (_, w) in ws {
+                        let (first, last) = (w.edges.first().unwrap(), w.edges.last().unwrap());
+                        assert_eq!(first.from, last.to, "{} {} {}", t.name, m.key(), w.axiom);
+                        for pair in w.edges.windows(2) {
+                            assert_eq!(pair[0].to, pair[1].from);
+                        }
+                    }
+                }
+            }
         }
     }
 }

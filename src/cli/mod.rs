@@ -5,4 +5,5 @@ pub mod bench;
 pub mod check;
 pub mod explain;
 pub mod list;
+pub mod report;
 pub mod run;

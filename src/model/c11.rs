@@ -23,7 +23,10 @@ use super::rel::{cycle, members, path, Edge, Rel};
 use super::{witness, Witness};
 
 pub struct Hb {
+    /// `pp_asw ∪ swra`
     pub sw: Rel,
+    /// The initial writes' part of `sw`.
+    pub asw: Rel,
     pub hb: Rel,
 }
 
@@ -56,16 +59,23 @@ pub fn hb(g: &Graph, d: &Dyn) -> Hb {
     let ithbr = sw.union(&sw.seq(&sb));
     let ithb = ithbr.union(&sb.seq(&ithbr)).plus();
     let hb = sb.union(&ithb);
-    Hb { sw, hb }
+    Hb {
+        sw,
+        asw: pp_asw,
+        hb,
+    }
 }
 
 fn hb_path(g: &Graph, sw: &Rel, a: usize, b: usize) -> Option<Vec<Edge>> {
-    path(&[("sb", g.po), ("sw", *sw)], a, b)
+    // Initial writes synchronise with every thread's first access (asw).
+    let asw = sw.from_set(g.init);
+    let swra = sw.minus(&asw);
+    path(&[("sb", g.po), ("asw", asw), ("sw", swra)], a, b)
 }
 
 pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let n = g.n();
-    let Hb { sw, hb } = hb(g, d);
+    let Hb { sw, hb, .. } = hb(g, d);
     if !hb.is_acyclic() {
         return witness("Hb", "acyclic(hb)", explain, || {
             cycle(&[("sb", g.po), ("sw", sw)])
@@ -169,12 +179,55 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
         scp.union_with(r);
     }
     if !scp.is_acyclic() {
-        return witness(
+        let mut w = witness(
             "Spartial",
             "acyclic(((SC × SC) ∩ scp) \\ id)",
             explain,
             || cycle(&parts),
         );
+        if let Some(w) = w.as_mut() {
+            let rfi_ = rfi;
+            w.via = w
+                .edges
+                .iter()
+                .map(|e| {
+                    let (a, b) = (e.from, e.to);
+                    let chain = match e.label {
+                        "hb" if !sb.has(a, b) => hb_path(g, &sw, a, b),
+                        "rf⁻¹;[SC];mo" => {
+                            members(rfi_.row(a)).find(|&x| mo.has(x, b)).map(|x| {
+                                vec![
+                                    Edge {
+                                        from: a,
+                                        to: x,
+                                        label: "rf⁻¹",
+                                    },
+                                    Edge {
+                                        from: x,
+                                        to: b,
+                                        label: "mo",
+                                    },
+                                ]
+                            })
+                        }
+                        "rf⁻¹;hb|loc" => {
+                            members(rfi_.row(a)).find(|&x| hbl.has(x, b)).and_then(|x| {
+                                let mut p = vec![Edge {
+                                    from: a,
+                                    to: x,
+                                    label: "rf⁻¹",
+                                }];
+                                p.extend(hb_path(g, &sw, x, b)?);
+                                Some(p)
+                            })
+                        }
+                        _ => None,
+                    };
+                    chain.unwrap_or_default()
+                })
+                .collect();
+        }
+        return w;
     }
     None
 }

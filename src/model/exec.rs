@@ -13,10 +13,10 @@
 //! formed: `co` must respect each thread's own write order, and a read's source is limited to
 //! the writes its own thread's earlier and later accesses leave possible.
 //!
-//! Models do not look at C events directly: they look at a [`Graph`], the events of one
+//! Models do not look at C events directly: they look at a [`Graph`](super::graph::Graph), the events of one
 //! *level* (C, x86 instructions, aarch64 instructions), built from a structure by a model's
 //! lowering. Every level has the same memory accesses, so a candidate's `rf` and `co` carry
-//! over to every level ([`Graph::relations`]).
+//! over to every level ([`Graph::relations`](super::graph::Graph::relations)).
 
 use super::rel::{members, Rel, Set, MAX_EVENTS};
 use super::ModelError;
@@ -27,7 +27,7 @@ pub const MAX_CAS: usize = 10;
 /// Writes to one location (their permutations are enumerated).
 pub const MAX_WRITES_PER_LOC: usize = 8;
 /// Candidate executions after per-location pruning.
-pub const MAX_CANDIDATES: usize = 1 << 20;
+pub const MAX_CANDIDATES: usize = 1 << 18;
 
 /// What an event does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -495,6 +495,7 @@ fn enumerate_structure(
             ));
         }
         let mut choices = Vec::new();
+        let mut visited = 0usize;
         for perm in permutations(&writes) {
             // CoWW: a thread's own writes keep their program order in co.
             let ok = perm
@@ -512,14 +513,24 @@ fn enumerate_structure(
             }
             // Allowed sources per read, from its own thread's accesses (CoWR, CoRW).
             let mut rf: Vec<(usize, usize)> = Vec::new();
-            assign_reads(&reads, 0, &co, &pos, st, &po_before, &mut rf, &mut |rf| {
+            let complete = assign_reads(&reads, 0, &co, &pos, st, &po_before, &mut rf, &mut |rf| {
+                visited += 1;
                 if loc_coherent(st, l, &co, rf, &po_before) {
                     choices.push(LocChoice {
                         co: co.clone(),
                         rf: rf.to_vec(),
                     });
                 }
+                visited <= MAX_CANDIDATES
             });
+            if !complete {
+                return Err(too_large(
+                    test,
+                    format!(
+                        "more than {MAX_CANDIDATES} reads-from and coherence choices for `{lname}`"
+                    ),
+                ));
+            }
         }
         per_loc.push(choices);
     }
@@ -576,11 +587,10 @@ fn assign_reads(
     st: &Structure,
     po_before: &dyn Fn(usize, usize) -> bool,
     rf: &mut Vec<RfPair>,
-    emit: &mut dyn FnMut(&[RfPair]),
-) {
+    emit: &mut dyn FnMut(&[RfPair]) -> bool,
+) -> bool {
     if k == reads.len() {
-        emit(rf);
-        return;
+        return emit(rf);
     }
     let r = reads[k];
     let cands: Vec<usize> = if st.events[r].kind == Kind::Rmw {
@@ -614,9 +624,13 @@ fn assign_reads(
     };
     for w in cands {
         rf.push((r, w));
-        assign_reads(reads, k + 1, co, pos, st, po_before, rf, emit);
+        let go_on = assign_reads(reads, k + 1, co, pos, st, po_before, rf, emit);
         rf.pop();
+        if !go_on {
+            return false;
+        }
     }
+    true
 }
 
 /// SC per location for one location: acyclic(po-loc ∪ rf ∪ co ∪ fr).

@@ -130,7 +130,9 @@ pub fn sentence(a: &Analysis, g: &Graph, c: &Candidate, e: &Edge) -> String {
     match l {
         "po" | "sb" => format!("{x} comes before {y} in {thread}'s program order ({l})"),
         "po-loc" => format!("{x} comes before {y} in {thread}'s program order, on the same location ({l})"),
+        "rf" | "rfe" if g.init >> e.from & 1 == 1 => format!("{y} reads {x} ({l}: reads-from)"),
         "rf" | "rfe" => format!("{y} reads the value written by {x} ({l}: reads-from)"),
+        "rf⁻¹" if g.init >> e.to & 1 == 1 => format!("{x} reads {y} (rf⁻¹)"),
         "co" | "mo" | "coe" => format!(
             "{x} comes before {y} in the coherence order of {loc}, the one order of the writes to {loc} that every thread agrees on ({l})"
         ),
@@ -152,15 +154,36 @@ pub fn sentence(a: &Analysis, g: &Graph, c: &Candidate, e: &Edge) -> String {
         "bob: dmb ishst" => format!("a dmb ishst between the stores {x} and {y} keeps them in order (bob)"),
         "bob: release" => format!("{y} is a release store, so the earlier {x} is visible before it (bob)"),
         "bob: release;coi" => format!("{x} is ordered before a release store of the same thread that is coherence-before {y} (bob)"),
+        "rf⁻¹" => format!("{x} reads the value written by {y} (rf⁻¹)"),
+        "asw" => format!("{x} happens before {y}: initial values happen before every thread's accesses (asw)"),
         "rmw⁻¹" => format!("{x} is the write of the read-modify-write whose read is {y}"),
         // RC11's psc and C11's scp: the order of SeqCst events.
         "sb;hb;sb" => format!("in the total order of SeqCst events, {x} comes before {y}: something after {x} in program order happens before something before {y} (psc)"),
         "hb|loc" => format!("in the total order of SeqCst events, {x} comes before {y}: it happens before it, on the same location (psc)"),
-        "hb (SC fences)" => format!("in the total order of SeqCst events, the SeqCst fence {x} comes before {y}: it happens before it, possibly through a coherence step (psc_F)"),
+        "hb (SC fences)" => format!("in the total order of SeqCst events, {x} comes before {y}: it happens before it, possibly through a coherence step (psc_F)"),
         "hb" => format!("{x} happens before {y}, so it also comes first in the order of SeqCst events (scp)"),
         "rf⁻¹;[SC];mo" => format!("{x} reads from a SeqCst write that is coherence-before {y} (scp)"),
         "rf⁻¹;hb|loc" => format!("{x} reads from a write that happens before {y}, which writes the same location (scp)"),
         other => format!("{x} is ordered before {y} ({other})"),
+    }
+}
+
+/// What an axiom demands, in one sentence.
+fn axiom_intro(m: Model, axiom: &str) -> &'static str {
+    match (m, axiom) {
+        (Model::Rc11, "coherence") => "No event may happen before (hb) an event that precedes it in the coherence of a location (eco: rf, mo, rb).",
+        (Model::Rc11, "sc") => "All SeqCst events lie in one total order S, which must agree with program order, happens-before on a location, coherence and reads-before between them (psc); these edges would make S circular.",
+        (Model::Rc11, "no-thin-air") => "RC11 forbids any cycle of program order and reads-from (no load buffering, no values out of thin air).",
+        (Model::Rc11, "atomicity") => "A read-modify-write must read the write immediately before its own in the coherence order.",
+        (Model::C11, "Hb") => "Happens-before must be acyclic.",
+        (Model::C11, "Coh") => "Coherence: a write (or a read of it) that is coherence-earlier cannot come after, in happens-before, one that is coherence-later.",
+        (Model::C11, "Rf") => "A read cannot read from a write it happens before.",
+        (Model::C11, "Spartial") => "SeqCst events are partially ordered by scp (happens-before, coherence and reads-before through SeqCst events and fences), which must have no cycle.",
+        (Model::Sc, _) => "Under SC the events run one at a time, in an interleaving that keeps each thread's program order, and every read sees the latest write.",
+        (Model::X86Tso | Model::QemuX86, "tso") => "x86-TSO: a store waits in its thread's FIFO store buffer, so only a later load may overtake it; a barrier or a locked instruction drains the buffer. Global happens-before (ghb) must be acyclic.",
+        (Model::Armv8 | Model::Armv8Rcpc, "external") => "ARMv8 is multicopy-atomic: a write visible to another thread is visible to all. The order of observations, dependencies, atomics and barriers (ob) must be acyclic.",
+        (_, "uniproc" | "internal") => "Per location, program order must agree with coherence (SC per location).",
+        _ => "",
     }
 }
 
@@ -229,6 +252,31 @@ fn allowed_lines(a: &Analysis, m: Model, g: &Graph, c: &Candidate) -> Vec<String
                 "No Release/Acquire pair synchronises here (no sw edge between threads), so nothing one thread does happens before anything another thread does.".to_string(),
             );
         }
+    }
+    if matches!(m, Model::X86Tso | Model::QemuX86) {
+        let parts = super::tso::ghb_parts(g, &d);
+        let kept = parts
+            .iter()
+            .filter(|(l, _)| matches!(*l, "ppo" | "mfence" | "implied"))
+            .fold(Rel::empty(g.n()), |acc, (_, r)| acc.union(r));
+        for r in members(g.reads & !g.writes) {
+            for w in members(g.po.inverse().row(r) & g.writes & !g.reads) {
+                if !kept.has(w, r) && d.fr.inter(&g.ext).row(r) != 0 {
+                    out.push(format!(
+                        "{} may still wait in P{}'s store buffer when {} runs: no barrier or locked instruction drains the buffer between them.",
+                        long(a, g, c, w),
+                        g.events[w].thread.unwrap_or(0),
+                        long(a, g, c, r)
+                    ));
+                }
+            }
+        }
+    }
+    if !g.po.union(&d.rf).is_acyclic() {
+        out.push(match m {
+            Model::Armv8 | Model::Armv8Rcpc => "Program order and reads-from form a cycle (load buffering): ARMv8 lets a store become visible before an earlier load of another location is satisfied, unless a dependency, a barrier, an acquire load or a release store orders them.".to_string(),
+            _ => format!("Program order and reads-from form a cycle (load buffering); {} has no axiom against it, unlike RC11's no-thin-air.", m.title()),
+        });
     }
     let stale = d.fr.inter(&g.ext);
     for (r, w) in stale.edges() {
@@ -381,10 +429,20 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
                     let _ = writeln!(body, "    {l}");
                 }
                 let _ = writeln!(body, "  axiom `{}`: {}", w.axiom, w.formula);
+                let intro = axiom_intro(m, w.axiom);
+                if !intro.is_empty() {
+                    let _ = writeln!(body, "  {intro}");
+                }
                 if !w.edges.is_empty() {
                     let _ = writeln!(body, "  cycle: {}", cycle_line(&a, g, c, &w.edges));
                     for (k, e) in w.edges.iter().enumerate() {
                         let _ = writeln!(body, "    {}. {}.", k + 1, sentence(&a, g, c, e));
+                        if let Some(via) = w.via.get(k).filter(|v| !v.is_empty()) {
+                            let _ = writeln!(body, "       Because: {}", cycle_line(&a, g, c, via));
+                            for sub in via {
+                                let _ = writeln!(body, "       - {}.", sentence(&a, g, c, sub));
+                            }
+                        }
                     }
                     let _ = writeln!(
                         body,

@@ -11,6 +11,21 @@
 //! Each model lives in its own file, written from its published definition: [`sc`], [`tso`],
 //! [`armv8`], [`rc11`], [`c11`], [`qemu`].
 //!
+//! ```
+//! use orderlab::litmus::parse;
+//! use orderlab::model::{check, Model};
+//! let sb = parse("C SB+sc\n{}\n\
+//!     P0(atomic_int* x, atomic_int* y) { atomic_store_explicit(x, 1, memory_order_seq_cst);\
+//!       int r0 = atomic_load_explicit(y, memory_order_seq_cst); }\n\
+//!     P1(atomic_int* x, atomic_int* y) { atomic_store_explicit(y, 1, memory_order_seq_cst);\
+//!       int r0 = atomic_load_explicit(x, memory_order_seq_cst); }\n\
+//!     exists (0:r0=0 /\\ 1:r0=0)\n", "SB+sc.litmus").unwrap();
+//! assert!(!check(&sb, Model::Rc11).unwrap().target_allowed);
+//! assert!(!check(&sb, Model::Armv8).unwrap().target_allowed);
+//! // QEMU puts no barrier between an stlr and a later ldar.
+//! assert!(check(&sb, Model::QemuX86).unwrap().target_allowed);
+//! ```
+//!
 //! ## Limitations
 //! - Thread bodies are straight-line code over `int` locations: there are no address or
 //!   control dependencies to model (the ARMv8 model carries the relations, always empty), and
@@ -96,6 +111,17 @@ impl Model {
 
     pub fn from_key(s: &str) -> Option<Model> {
         Model::ALL.into_iter().find(|m| m.key() == s)
+    }
+
+    /// The platform model for code compiled for `target` and run natively on it (LSE only
+    /// changes read-modify-write instructions, not their ordering: plain ARMv8).
+    pub fn for_target(target: crate::compile::Target) -> Model {
+        use crate::compile::Target;
+        match target {
+            Target::X86_64 => Model::X86Tso,
+            Target::Aarch64 | Target::Aarch64Lse => Model::Armv8,
+            Target::Aarch64Rcpc => Model::Armv8Rcpc,
+        }
     }
 
     /// Which events the model looks at.
@@ -292,6 +318,10 @@ pub struct Witness {
     pub formula: &'static str,
     /// The cycle: consecutive labelled edges, the last ending where the first starts.
     pub edges: Vec<Edge>,
+    /// For an edge of a derived relation (RC11's psc, C11's scp), the chain of base edges
+    /// (sb, sw, rf, mo, rb, ...) that makes it; empty for a base edge. Same length as
+    /// `edges` when filled.
+    pub via: Vec<Vec<Edge>>,
 }
 
 pub(crate) fn witness(
@@ -308,6 +338,7 @@ pub(crate) fn witness(
         } else {
             Vec::new()
         },
+        via: Vec::new(),
     })
 }
 

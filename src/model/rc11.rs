@@ -57,6 +57,57 @@ fn hb_path(g: &Graph, sw: &Rel, a: usize, b: usize) -> Option<Vec<Edge>> {
     path(&[("sb", g.po), ("sw", *sw)], a, b)
 }
 
+/// The base edges behind one psc edge (empty when it is a base edge or no exact chain is
+/// found).
+fn expand(g: &Graph, d: &Dyn, sw: &Rel, hb: &Rel, eco: &Rel, e: &Edge) -> Option<Vec<Edge>> {
+    let (a, b) = (e.from, e.to);
+    let eco_parts = [("rf", d.rf), ("mo", d.co), ("rb", d.fr)];
+    let direct = |r: &Rel| r.has(a, b);
+    match e.label {
+        "sb" | "mo" | "rb" if direct(&g.po) || direct(&d.co) || direct(&d.fr) => None,
+        "hb|loc" => hb_path(g, sw, a, b),
+        "sb;hb;sb" => {
+            let sbl = g.po.minus(&g.loc);
+            for x in super::rel::members(sbl.row(a)) {
+                for y in super::rel::members(hb.row(x)) {
+                    if sbl.has(y, b) {
+                        let mut p = vec![Edge {
+                            from: a,
+                            to: x,
+                            label: "sb",
+                        }];
+                        p.extend(hb_path(g, sw, x, y)?);
+                        p.push(Edge {
+                            from: y,
+                            to: b,
+                            label: "sb",
+                        });
+                        return Some(p);
+                    }
+                }
+            }
+            None
+        }
+        "hb (SC fences)" => {
+            if hb.has(a, b) {
+                return hb_path(g, sw, a, b);
+            }
+            for x in super::rel::members(hb.row(a)) {
+                for y in super::rel::members(eco.row(x)) {
+                    if hb.has(y, b) {
+                        let mut p = hb_path(g, sw, a, x)?;
+                        p.extend(path(&eco_parts, x, y)?);
+                        p.extend(hb_path(g, sw, y, b)?);
+                        return Some(p);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let n = g.n();
     let Hb { sw, hb, eco } = hb(g, d);
@@ -112,9 +163,17 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
         psc.union_with(r);
     }
     if !psc.is_acyclic() {
-        return witness("sc", "acyclic(psc_base ∪ psc_F)", explain, || {
+        let mut w = witness("sc", "acyclic(psc_base ∪ psc_F)", explain, || {
             cycle(&parts)
         });
+        if let Some(w) = w.as_mut() {
+            w.via = w
+                .edges
+                .iter()
+                .map(|e| expand(g, d, &sw, &hb, &eco, e).unwrap_or_default())
+                .collect();
+        }
+        return w;
     }
     // no-thin-air: acyclic(sb ∪ rf)
     if !sb.union(&d.rf).is_acyclic() {
