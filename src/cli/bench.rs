@@ -130,6 +130,14 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             );
         }
     }
+    if platform != Platform::X86Tso {
+        println!(
+            "\nnote: the yardstick was measured natively on x86_64; this run is on {} ({}), \
+             not comparable (qemu-user runs 2-4x slower than native).",
+            platform.model(),
+            platform.describe()
+        );
+    }
     if let Some(b) = best_sb {
         println!(
             "\nyardstick (litmus7 on the project's 2-core x86 VMs): {:.1}-{:.1} M iterations/s, {:.1} M weak SB outcomes/s",

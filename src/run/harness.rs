@@ -157,6 +157,8 @@ pub struct Config {
     /// Move the sweep's centre towards the offsets with the most overlapping executions.
     pub centre: bool,
     /// Every thread resets the locations it reads first (else thread 0 resets everything).
+    /// Off by default: in 7 back-to-back comparisons on the 2-core x86 VM, SB+rlx's weak rate
+    /// was higher with thread 0 resetting everything in 5 (e.g. 59-63% against 41-48% weak).
     pub split_reset: bool,
     /// Search Δ for the most overlapping executions per second (else: the fastest Δ every
     /// thread keeps pace with).
@@ -181,7 +183,7 @@ impl Default for Config {
             sweep: 5,
             sweep_step_ns: 8.0,
             centre: true,
-            split_reset: true,
+            split_reset: false,
             delta_search: true,
             lead_ns: 3000.0,
             watchdog: Duration::from_secs(10),
@@ -703,21 +705,24 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
 /// Mean lateness (actual start − target) of thread `t` over a round, each instance capped at
 /// one Δ so a preempted instance does not dominate.
 fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
-    let start = sh
+    let sum: f64 = (0..n)
+        .map(|i| late(sh, t, i, delta).clamp(0, delta as i64) as f64)
+        .sum();
+    sum / n.max(1) as f64
+}
+
+/// How late thread `t` started instance `i` of the round just run, in ticks (negative: early).
+fn late(sh: &Shared, t: usize, i: usize, delta: u64) -> i64 {
+    let sweep = &sh.sweep[t];
+    // Relaxed: the round's parameters are the leader's own; the start ticks were published by
+    // the followers' Release increments of `done`.
+    let target = sh
         .t0
         .load(Ordering::Relaxed)
-        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed));
-    let sweep = &sh.sweep[t];
-    let mut sum = 0.0;
-    for (i, s) in sh.starts[t].iter().take(n).enumerate() {
-        let target = start
-            .wrapping_add(i as u64 * delta)
-            .wrapping_add_signed(sweep[i % sweep.len()]);
-        // Relaxed: published by the followers' Release increments of `done`.
-        let late = s.load(Ordering::Relaxed).wrapping_sub(target) as i64;
-        sum += late.clamp(0, delta as i64) as f64;
-    }
-    sum / n.max(1) as f64
+        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
+        .wrapping_add(i as u64 * delta)
+        .wrapping_add_signed(sweep[i % sweep.len()]);
+    sh.starts[t][i].load(Ordering::Relaxed).wrapping_sub(target) as i64
 }
 
 /// Correct each thread's base offset so that actual starts coincide with thread 0's: the
@@ -725,21 +730,15 @@ fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
 /// while every thread keeps pace: a thread that falls behind is late by a growing amount no
 /// offset can fix (Δ's adaptation handles that).
 fn adapt(sh: &Shared, n: usize, delta: u64, skew: &mut [i64]) {
-    let late = |t: usize, i: usize| {
-        let target = sh
-            .t0
-            .load(Ordering::Relaxed)
-            .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
-            .wrapping_add(i as u64 * delta)
-            .wrapping_add_signed(sh.sweep[t][i % sh.sweep[t].len()]);
-        // Relaxed: published by the followers' Release increments of `done`.
-        sh.starts[t][i].load(Ordering::Relaxed).wrapping_sub(target) as i64
-    };
     let step = (n / 128).max(1);
     let mut diffs = Vec::with_capacity(n / step + 1);
     for (t, s) in skew.iter_mut().enumerate().skip(1) {
         diffs.clear();
-        diffs.extend((0..n).step_by(step).map(|i| late(t, i) - late(0, i)));
+        diffs.extend(
+            (0..n)
+                .step_by(step)
+                .map(|i| late(sh, t, i, delta) - late(sh, 0, i, delta)),
+        );
         diffs.sort_unstable();
         let median = diffs[diffs.len() / 2];
         // Half steps: damped, so noise does not make the offset oscillate.

@@ -49,8 +49,9 @@ pub trait Litmus: Send + Sync {
 ///
 /// The harness calls `run(t, i)` from thread `t` (pinned) for every instance `i`, all threads
 /// of instance `i` starting at the same timebase instant; then, after every thread finished
-/// the round, `outcome(i, ..)` from one thread, then `reset_part(t, ..)` from every thread `t`
-/// in parallel before the next round (by default thread 0 calls `reset()`).
+/// the round, `outcome(i, ..)` from one thread; before the next round either `reset()` from
+/// thread 0 (the default) or, with `harness::Config::split_reset`, `reset_part(t, ..)` from
+/// every thread `t` in parallel.
 pub trait Instances: Send + Sync {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -72,9 +73,10 @@ pub trait Instances: Send + Sync {
     }
     /// Return every instance to its initial state.
     fn reset(&self);
-    /// Reset thread `thread`'s share of the instances (of `threads` threads); the harness
-    /// calls it from every thread in parallel before a round, so each thread can own the
-    /// cache lines it reads first. The default has thread 0 reset everything.
+    /// Reset thread `thread`'s share of the instances (of `threads` threads); with
+    /// `split_reset` the harness calls it from every thread in parallel before a round, so
+    /// each thread can own the cache lines it reads first. The default has thread 0 reset
+    /// everything.
     fn reset_part(&self, thread: usize, threads: usize) {
         let _ = threads;
         if thread == 0 {
