@@ -22,83 +22,20 @@ pub struct Args {
     pub models: Vec<String>,
 }
 
-/// The catalog's root directory (`litmus/` of the crate's source tree).
-pub fn catalog_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("litmus")
-}
-
-fn litmus_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.path());
-    for e in entries {
-        let p = e.path();
-        if p.is_dir() {
-            litmus_files(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "litmus") {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-fn parse_file(p: &Path) -> Result<Test, CliError> {
-    let bytes =
-        std::fs::read(p).map_err(|e| CliError::bad_input(format!("{}: {e}", p.display())))?;
-    crate::litmus::parse::parse_bytes(&bytes, &p.display().to_string())
-        .map_err(|e| CliError::bad_input(e.to_string()))
-}
-
-/// Which tests the arguments name: none = the whole catalog; a file or directory = its
-/// litmus files; anything else = a catalog test name. Each comes with where it was read.
-/// (The one place that knows where the catalog lives.)
+/// Which tests the arguments name, each with where it was read: the runner's selection
+/// (`crate::run::registry::select`: test names, name globs, litmus files, directories, path
+/// globs; none = every registered test: the compiled catalog, map-driven tests, asm kernels).
 pub fn resolve_tests(args: &[String]) -> Result<Vec<(String, Test)>, CliError> {
-    let catalog = || -> Result<Vec<(String, Test)>, CliError> {
-        let mut files = Vec::new();
-        let dir = catalog_dir();
-        if dir.is_dir() {
-            litmus_files(&dir, &mut files)
-                .map_err(|e| CliError::bad_input(format!("{}: {e}", dir.display())))?;
-        }
-        files
-            .iter()
-            .map(|p| Ok((p.display().to_string(), parse_file(p)?)))
-            .collect()
-    };
-    if args.is_empty() {
-        return catalog();
-    }
-    let mut out = Vec::new();
-    let mut cat: Option<Vec<(String, Test)>> = None;
-    for a in args {
-        let p = Path::new(a);
-        if p.is_dir() {
-            let mut files = Vec::new();
-            litmus_files(p, &mut files).map_err(|e| CliError::bad_input(format!("{a}: {e}")))?;
-            for f in files {
-                out.push((f.display().to_string(), parse_file(&f)?));
-            }
-        } else if p.is_file() {
-            out.push((a.clone(), parse_file(p)?));
-        } else {
-            if cat.is_none() {
-                cat = Some(catalog()?);
-            }
-            let found = cat.as_ref().and_then(|c| {
-                c.iter().find(|(f, t)| {
-                    t.name == *a || Path::new(f).file_stem().is_some_and(|s| s == a.as_str())
-                })
-            });
-            match found {
-                Some(x) => out.push(x.clone()),
-                None => {
-                    return Err(CliError::bad_input(format!(
-                        "unknown test `{a}`: not a file, a directory or a catalog test"
-                    )))
-                }
-            }
-        }
-    }
-    Ok(out)
+    let selected = crate::run::registry::select(args).map_err(CliError::bad_input)?;
+    Ok(selected
+        .iter()
+        .map(|l| {
+            let from = l
+                .path()
+                .map_or_else(|| l.test().name.clone(), str::to_string);
+            (from, l.test().clone())
+        })
+        .collect())
 }
 
 /// Write a file through a temporary file and a rename (no partial files).
@@ -151,10 +88,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     }
     let tests = resolve_tests(&args.tests)?;
     if tests.is_empty() {
-        return Err(CliError::bad_input(format!(
-            "no tests: the catalog ({}) has no litmus files",
-            catalog_dir().display()
-        )));
+        return Err(CliError::bad_input("no tests selected"));
     }
     let expected = expected_table();
 
