@@ -534,6 +534,7 @@ impl Instances for KernelInstances {
         for (k, o) in self.obs.iter().enumerate() {
             // Relaxed: the harness orders rounds with its own synchronisation.
             out[k] = match *o {
+                // Relaxed: outcomes are read after the round's barrier.
                 Obs::Reg(t, slot) => {
                     self.outs[t * self.n + instance].0[slot].load(Ordering::Relaxed)
                 }

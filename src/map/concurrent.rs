@@ -463,6 +463,7 @@ where
             if let Some((b, i)) = found.slot {
                 self.replace(w, &*b, i, e)
             } else {
+                // Relaxed: `old` is only written by writers, and we hold the writer lock.
                 if (*t).old.load(Ordering::Relaxed).is_null()
                     && (over_load_factor(w.used + 1, (*t).b)
                         || too_many_overflow(w.noverflow, (*t).b))

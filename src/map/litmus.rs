@@ -479,6 +479,7 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
             (Kind::Publish, 0) => (b.pw)(&inst.map),
             (Kind::Publish, _) => {
                 let r = (b.pr)(&inst.map, inst.hash);
+                // Relaxed: result registers are read after the round's barrier.
                 for (reg, v) in inst.regs.iter().zip(r) {
                     reg.store(v, Ordering::Relaxed);
                 }
@@ -486,6 +487,7 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
             (Kind::Grow, 0) => (b.gw)(&inst.map, inst.hash),
             (Kind::Grow, _) => {
                 let r = (b.gr)(&inst.map, inst.hash);
+                // Relaxed: result registers are read after the round's barrier.
                 for (reg, v) in inst.regs.iter().zip(r) {
                     reg.store(v, Ordering::Relaxed);
                 }
@@ -495,11 +497,13 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
                 let fresh = inst.fresh.swap(std::ptr::null_mut(), Ordering::Relaxed);
                 if !fresh.is_null() {
                     let r = (b.hw)(&inst.map, Fresh(fresh));
+                    // Relaxed: result registers are read after the round's barrier.
                     inst.regs[0].store(r, Ordering::Relaxed);
                 }
             }
             (Kind::Handshake, _) => {
                 let r = (b.hr)(&inst.map, inst.initial);
+                // Relaxed: result registers are read after the round's barrier.
                 inst.regs[1].store(r, Ordering::Relaxed);
             }
         }

@@ -100,6 +100,7 @@ impl Policy for SeqCst {
 impl Policy for AcqRel {
     const NAME: &'static str = "acqrel";
     const FREES: bool = false;
+    // Release/Acquire: enough for publication (MP), not for the handshake (SB).
     const PUB_STORE: Ordering = Ordering::Release;
     const PUB_LOAD: Ordering = Ordering::Acquire;
 
@@ -128,6 +129,7 @@ impl Policy for AcqRel {
 impl Policy for Relaxed {
     const NAME: &'static str = "relaxed";
     const FREES: bool = false;
+    // Relaxed: deliberately too weak for both protocols (the lab counts what goes wrong).
     const PUB_STORE: Ordering = Ordering::Relaxed;
     const PUB_LOAD: Ordering = Ordering::Relaxed;
 
