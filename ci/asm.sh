@@ -29,7 +29,7 @@ if command -v rustup >/dev/null; then
   done
 fi
 
-orderlab() { cargo run --quiet --bin orderlab -- "$@"; }
+orderlab() { cargo run --release --quiet --bin orderlab -- "$@"; }
 
 if [[ "${1:-}" == "--bless" ]]; then
   orderlab asm --bless --targets "$targets"
@@ -37,6 +37,6 @@ if [[ "${1:-}" == "--bless" ]]; then
 fi
 
 # 1. The checked-in snapshots against the mapping (also part of `cargo test`).
-cargo test --quiet --test asm snapshots
+cargo test --release --quiet --test asm snapshots
 # 2. Freshly emitted asm against the mapping.
 orderlab asm --check --targets "$targets"
