@@ -11,14 +11,14 @@
 //!
 //! * [`litmus`]: herd7's C litmus syntax (parser with `FILE:LINE:COL` errors, printer, the
 //!   `expected` verdict table);
-//! * `run`: the hardware runner (pinned threads reused across rounds, arrays of padded
+//! * [`run`]: the hardware runner (pinned threads reused across rounds, arrays of padded
 //!   instances, a time-stamp-counter start so threads hit an instance together), histograms and
 //!   a verdict for the platform the run happened on;
-//! * `model`: candidate executions and the models SC, x86-TSO, ARMv8 (with and without
+//! * [`model`]: candidate executions and the models SC, x86-TSO, ARMv8 (with and without
 //!   RCpc), RC11, C11 and QEMU-on-x86, with explanations of forbidden outcomes;
-//! * `compile`: what rustc emits for each ordering on x86_64 and aarch64;
-//! * `asm`: emitted-assembly extraction, ordering signatures, hand-written kernels;
-//! * `map`: a Go-style bucket hash map with lock-free reads whose bucket publication (message
+//! * [`compile`]: what rustc emits for each ordering on x86_64 and aarch64;
+//! * [`asm`]: emitted-assembly extraction, ordering signatures, hand-written kernels;
+//! * [`map`]: a Go-style bucket hash map with lock-free reads whose bucket publication (message
 //!   passing) and dirty-flag handshake (store buffering) are the lab's two patterns;
 //! * [`sync`]: the std / loom / shuttle switch.
 //!

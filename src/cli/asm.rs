@@ -32,7 +32,7 @@ pub struct Args {
     /// Compare the checked-in snapshots' signatures with the compile mapping.
     #[arg(long)]
     pub check_snapshots: bool,
-    /// Rewrite asm/emitted/<target>/<test>.s for every target of --targets.
+    /// Rewrite `asm/emitted/<target>/<test>.s` for every target of --targets.
     #[arg(long)]
     pub bless: bool,
     /// Targets for --check, --check-snapshots and --bless (comma-separated; default
