@@ -3,7 +3,7 @@
 //! Commands that run hardware tests are serialized with [`HW`].
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Mutex;
 
 static HW: Mutex<()> = Mutex::new(());
@@ -12,26 +12,8 @@ fn hw() -> std::sync::MutexGuard<'static, ()> {
     HW.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The binary, through qemu-user when this test itself runs under qemu-user (the kernel cannot
-/// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
-fn command() -> Command {
-    let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
-        (orderlab::run::platform::Platform::detect_hw()
-            == orderlab::run::platform::Platform::QemuX86)
-            .then(|| "qemu-aarch64 -L /usr/aarch64-linux-gnu".to_string())
-    });
-    match runner.as_deref().map(str::split_whitespace) {
-        Some(mut words) => match words.next() {
-            Some(prog) => {
-                let mut c = Command::new(prog);
-                c.args(words).arg(env!("CARGO_BIN_EXE_orderlab"));
-                c
-            }
-            None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
-        },
-        None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
-    }
-}
+mod common;
+use common::command;
 
 fn orderlab(args: &[&str]) -> Output {
     command()

@@ -317,8 +317,10 @@ fn explanations_name_the_cycle_in_words() {
     assert!(mpra.contains("synchronises with"), "{mpra}");
 }
 
+mod common;
+
 fn orderlab() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_orderlab"))
+    common::command()
 }
 
 #[test]

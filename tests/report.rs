@@ -3,7 +3,6 @@
 
 use orderlab::teach::{self, Options, Run};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -224,11 +223,10 @@ fn log_scale_keeps_rare_states_visible() {
     assert!(log.contains("log scale"));
 }
 
+mod common;
+
 fn orderlab(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orderlab"))
-        .args(args)
-        .output()
-        .expect("run orderlab");
+    let out = common::command().args(args).output().expect("run orderlab");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

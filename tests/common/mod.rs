@@ -1,0 +1,22 @@
+//! Shared by the integration tests that run the `orderlab` binary.
+
+use std::process::Command;
+
+/// The binary, through qemu-user when this test itself runs under qemu-user (the kernel cannot
+/// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
+pub fn command() -> Command {
+    let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
+        (orderlab::run::platform::Platform::detect_hw()
+            == orderlab::run::platform::Platform::QemuX86)
+            .then(|| "qemu-aarch64 -L /usr/aarch64-linux-gnu".to_string())
+    });
+    let mut words = runner.as_deref().unwrap_or("").split_whitespace();
+    match words.next() {
+        Some(prog) => {
+            let mut c = Command::new(prog);
+            c.args(words).arg(env!("CARGO_BIN_EXE_orderlab"));
+            c
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
+    }
+}
