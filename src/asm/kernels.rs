@@ -20,7 +20,8 @@
 //! runner, which judges by the model checker, gives the instruction-level verdict.
 
 use super::Arch;
-use crate::litmus::{Condition, MemOrder, Op, Prop, Quantifier, Span, Stmt, Test, Thread, Var};
+use crate::litmus::build::{and, exists, fence, load, reg, store, thread};
+use crate::litmus::{MemOrder, Prop, Stmt, Test, Var};
 use crate::run::{Instances, Litmus, Source};
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -79,39 +80,6 @@ impl Kernel {
     }
 }
 
-fn stmt(op: Op) -> Stmt {
-    Stmt {
-        op,
-        span: Span::default(),
-    }
-}
-fn st(loc: &str, ord: MemOrder) -> Stmt {
-    stmt(Op::Store {
-        loc: loc.into(),
-        val: crate::litmus::Value::Const(1),
-        ord,
-    })
-}
-fn ld(reg: &str, loc: &str, ord: MemOrder) -> Stmt {
-    stmt(Op::Load {
-        reg: reg.into(),
-        loc: loc.into(),
-        ord,
-    })
-}
-fn fence(ord: MemOrder) -> Stmt {
-    stmt(Op::Fence { ord })
-}
-fn reg_eq(thread: usize, reg: &str, v: i64) -> Prop {
-    Prop::Eq(
-        Var::Reg {
-            thread,
-            reg: reg.into(),
-        },
-        v,
-    )
-}
-
 fn make_test(name: &str, doc: &str, bodies: Vec<Vec<Stmt>>, prop: Prop) -> Test {
     Test {
         name: name.to_string(),
@@ -120,35 +88,26 @@ fn make_test(name: &str, doc: &str, bodies: Vec<Vec<Stmt>>, prop: Prop) -> Test 
         threads: bodies
             .into_iter()
             .enumerate()
-            .map(|(index, body)| Thread {
-                index,
-                params: vec!["x".into(), "y".into()],
-                body,
-                span: Span::default(),
-            })
+            .map(|(index, body)| thread(index, &["x", "y"], body))
             .collect(),
         locations: vec![],
-        cond: Condition {
-            quant: Quantifier::Exists,
-            prop,
-            span: Span::default(),
-        },
+        cond: exists(prop),
     }
 }
 
 /// SB: P0 stores x then loads y; P1 stores y then loads x. `mid` goes between the two.
-fn sb_test(name: &str, doc: &str, store: MemOrder, mid: Option<MemOrder>, load: MemOrder) -> Test {
+fn sb_test(name: &str, doc: &str, st: MemOrder, mid: Option<MemOrder>, ld: MemOrder) -> Test {
     let body = |a: &str, b: &str| {
-        let mut v = vec![st(a, store)];
+        let mut v = vec![store(a, st)];
         v.extend(mid.map(fence));
-        v.push(ld("r0", b, load));
+        v.push(load("r0", b, ld));
         v
     };
     make_test(
         name,
         doc,
         vec![body("x", "y"), body("y", "x")],
-        Prop::And(Box::new(reg_eq(0, "r0", 0)), Box::new(reg_eq(1, "r0", 0))),
+        and(reg(0, "r0", 0), reg(1, "r0", 0)),
     )
 }
 
@@ -164,17 +123,17 @@ fn mp_test(
     r_fence: Option<MemOrder>,
     ld_x: MemOrder,
 ) -> Test {
-    let mut p0 = vec![st("x", st_x)];
+    let mut p0 = vec![store("x", st_x)];
     p0.extend(w_fence.map(fence));
-    p0.push(st("y", st_y));
-    let mut p1 = vec![ld("r0", "y", ld_y)];
+    p0.push(store("y", st_y));
+    let mut p1 = vec![load("r0", "y", ld_y)];
     p1.extend(r_fence.map(fence));
-    p1.push(ld("r1", "x", ld_x));
+    p1.push(load("r1", "x", ld_x));
     make_test(
         name,
         doc,
         vec![p0, p1],
-        Prop::And(Box::new(reg_eq(1, "r0", 1)), Box::new(reg_eq(1, "r1", 0))),
+        and(reg(1, "r0", 1), reg(1, "r1", 0)),
     )
 }
 

@@ -1,6 +1,7 @@
 //! Litmus tests in herd7's C syntax: the AST, the parser, the printer.
 
 pub mod ast;
+pub mod build;
 pub mod expected;
 pub mod parse;
 pub mod print;

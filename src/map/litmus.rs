@@ -16,15 +16,14 @@
 //! The thread bodies are `#[inline(never)] pub fn` with concrete types, for the asm view:
 //! `orderlab::map::litmus::{publish,grow,handshake}_{writer,reader}_{relaxed,acqrel,seqcst}`.
 
+use crate::litmus::build::{and, exists, fence, load, reg, store, thread};
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicI64, AtomicPtr, Ordering};
 
 use super::concurrent::ConcurrentMap;
 use super::policy::{AcqRel, Policy, Relaxed, SeqCst};
 use super::table::{Probe, Table};
-use crate::litmus::ast::{
-    Condition, MemOrder, Op, Prop, Quantifier, Span, Stmt, Test, Thread, Value, Var,
-};
+use crate::litmus::ast::{MemOrder, Test};
 use crate::run::{Instances, Litmus, Source};
 
 /// The map type the litmus tests drive.
@@ -224,56 +223,6 @@ impl Kind {
     }
 }
 
-fn stmt(op: Op) -> Stmt {
-    Stmt {
-        op,
-        span: Span::default(),
-    }
-}
-
-fn store(loc: &str, ord: MemOrder) -> Stmt {
-    stmt(Op::Store {
-        loc: loc.into(),
-        val: Value::Const(1),
-        ord,
-    })
-}
-
-fn load(reg: &str, loc: &str, ord: MemOrder) -> Stmt {
-    stmt(Op::Load {
-        reg: reg.into(),
-        loc: loc.into(),
-        ord,
-    })
-}
-
-fn fence(ord: MemOrder) -> Stmt {
-    stmt(Op::Fence { ord })
-}
-
-fn reg(thread: usize, r: &str, v: i64) -> Prop {
-    Prop::Eq(
-        Var::Reg {
-            thread,
-            reg: r.into(),
-        },
-        v,
-    )
-}
-
-fn and(a: Prop, b: Prop) -> Prop {
-    Prop::And(Box::new(a), Box::new(b))
-}
-
-fn thread(index: usize, params: &[&str], body: Vec<Stmt>) -> Thread {
-    Thread {
-        index,
-        params: params.iter().map(|s| s.to_string()).collect(),
-        body,
-        span: Span::default(),
-    }
-}
-
 /// The publication orderings of a policy, as AST orderings.
 fn pub_orders<P: Policy>() -> (MemOrder, MemOrder) {
     match P::NAME {
@@ -361,11 +310,7 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
         init: vec![],
         threads,
         locations: vec![],
-        cond: Condition {
-            quant: Quantifier::Exists,
-            prop,
-            span: Span::default(),
-        },
+        cond: exists(prop),
     }
 }
 
