@@ -37,6 +37,7 @@ pub mod asm;
 pub mod catalog;
 pub mod cli;
 pub mod compile;
+pub mod fsutil;
 pub mod litmus;
 pub mod map;
 pub mod model;

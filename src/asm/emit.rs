@@ -156,9 +156,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path)
+    crate::fsutil::write_atomic(path, contents.as_bytes())
 }
 
 /// The first function whose path matches `want` (see [`extract::path_matches`]).

@@ -40,20 +40,10 @@ pub fn resolve_tests(args: &[String]) -> Result<Vec<(String, Test)>, CliError> {
 
 /// Write a file through a temporary file and a rename (no partial files).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let tmp = path.with_extension(format!(
-        "{}.tmp{}",
-        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            CliError {
-                message: format!("{}: {e}", path.display()),
-                code: 1,
-            }
-        })
+    crate::fsutil::write_atomic(path, bytes).map_err(|e| CliError {
+        message: format!("{}: {e}", path.display()),
+        code: 1,
+    })
 }
 
 /// The catalog's `expected` table: test → [(model, target allowed)] (empty if it does not

@@ -35,7 +35,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .collect::<Result<Vec<_>, _>>()?;
     let o = teach::Options { log: args.log };
     let write = |path: &PathBuf, text: String| {
-        teach::write_atomic(path, &text)
+        crate::fsutil::write_atomic(path, text.as_bytes())
             .map_err(|e| CliError::bad_input(format!("{}: cannot write: {e}", path.display())))
     };
     if let Some(p) = &args.markdown {

@@ -7,7 +7,6 @@ use crate::run::verdict::Assessment;
 use crate::run::Source;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::Path;
 
 /// One line of a histogram.
@@ -320,27 +319,9 @@ impl Report {
 
     /// Write as JSON to a temporary file next to `path`, then rename it into place.
     pub fn write_json(&self, path: &Path) -> std::io::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report.json".into());
-        let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-        let res = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            serde_json::to_writer_pretty(&mut f, self)?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if res.is_err() {
-            // Best effort: do not leave the temporary file behind.
-            let _ = std::fs::remove_file(&tmp);
-        }
-        res
+        let mut bytes = serde_json::to_vec_pretty(self)?;
+        bytes.push(b'\n');
+        crate::fsutil::write_atomic(path, &bytes)
     }
 }
 

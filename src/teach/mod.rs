@@ -909,27 +909,3 @@ pub fn markdown(runs: &[Run], o: Options) -> String {
     }
     s
 }
-
-/// Write `text` to a temporary file next to `path`, then rename it into place.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("report".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let res = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if res.is_err() {
-        // Best effort: do not leave the temporary file behind.
-        let _ = std::fs::remove_file(&tmp);
-    }
-    res
-}
