@@ -156,6 +156,8 @@ pub struct Config {
     pub sweep_step_ns: f64,
     /// Move the sweep's centre towards the offsets with the most overlapping executions.
     pub centre: bool,
+    /// Initial offset of thread 1's sweep centre, in ns (positive: thread 1 starts later).
+    pub offset_ns: f64,
     /// Every thread resets the locations it reads first (else thread 0 resets everything).
     /// Off by default: in 7 back-to-back comparisons on the 2-core x86 VM, SB+rlx's weak rate
     /// was higher with thread 0 resetting everything in 5 (e.g. 59-63% against 41-48% weak).
@@ -183,6 +185,7 @@ impl Default for Config {
             sweep: 5,
             sweep_step_ns: 8.0,
             centre: true,
+            offset_ns: 0.0,
             split_reset: false,
             delta_search: true,
             lead_ns: 3000.0,
@@ -203,7 +206,10 @@ impl Histogram {
     /// Count a state; returns its index.
     #[inline]
     pub fn add(&mut self, state: &[i64]) -> usize {
-        if let Some(k) = self.states.iter().position(|(s, _)| s.as_slice() == state) {
+        // An element-wise loop rather than slice `==` (which calls `bcmp`): this runs once per
+        // instance on the leader's critical path, with short states.
+        let same = |s: &[i64]| s.len() == state.len() && s.iter().zip(state).all(|(a, b)| a == b);
+        if let Some(k) = self.states.iter().position(|(s, _)| same(s)) {
             self.states[k].1 += 1;
             k
         } else {
@@ -557,12 +563,17 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     // Per sweep bucket: decayed (overlapping, total) counts.
     let mut overlap = vec![(0.0f64, 0.0f64); sweep_len];
     let mut skew = vec![0i64; threads];
-    let mut bias = 0i64;
+    let mut bias = if timebase && threads == 2 {
+        (cfg.offset_ns * freq / 1e9) as i64
+    } else {
+        0
+    };
     let mut iterations = 0u64;
     let mut rounds = 0u64;
     let mut hung = false;
     let started = Instant::now();
     let mut last_beat = started;
+    // Relaxed: set before the threads started; only the leader writes it.
     let mut search = DeltaSearch::new(min_delta, max_delta, sh.delta.load(Ordering::Relaxed));
     loop {
         let round_start = Instant::now();
@@ -577,9 +588,13 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         // Relaxed: published by the Release store to `go` below.
         sh.n.store(n, Ordering::Relaxed);
         for (t, (o, s)) in sh.offset.iter().zip(&skew).enumerate() {
+            // Relaxed: published by the Release store to `go` below.
             o.store(s + if t == 1 { bias } else { 0 }, Ordering::Relaxed);
         }
+        // Relaxed: the followers are waiting for `go` and touch these only after its Release
+        // store below.
         sh.done.store(0, Ordering::Relaxed);
+        // Relaxed: as `done`.
         sh.ready.store(0, Ordering::Relaxed);
         // Release: publishes the parameters above; every thread now resets its part of the
         // instances (the locations it reads first, so they sit in its cache).
@@ -644,6 +659,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         }
         iterations += n as u64;
         if timebase {
+            // Relaxed: only the leader writes Δ.
             let delta = sh.delta.load(Ordering::Relaxed);
             let behind = (0..threads).any(|t| lateness(sh, t, n, delta) > delta as f64 / 2.0);
             if !behind {
@@ -661,9 +677,11 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             } else {
                 delta - delta / 32
             };
+            // Relaxed: published to the followers by the next Release store to `go`.
             sh.delta
                 .store(new_delta.clamp(min_delta, max_delta), Ordering::Relaxed);
             if counting && sweep_len > 1 && rounds % 8 == 0 {
+                // Relaxed: the leader's own store just above.
                 let limit = 4 * sh.delta.load(Ordering::Relaxed) as i64;
                 bias = (bias + centre_shift(&overlap, &sh.sweep[1])).clamp(-limit, limit);
                 for b in overlap.iter_mut() {
@@ -696,6 +714,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         hung,
         oversubscribed: false,
         sync: sh.sync,
+        // Relaxed: the leader's own store.
         delta_ns: sh.delta.load(Ordering::Relaxed) as f64 * 1e9 / freq,
         offset_ns: offset as f64 * 1e9 / freq,
         rounds,
@@ -705,23 +724,37 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
 /// Mean lateness (actual start − target) of thread `t` over a round, each instance capped at
 /// one Δ so a preempted instance does not dominate.
 fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
-    let sum: f64 = (0..n)
-        .map(|i| late(sh, t, i, delta).clamp(0, delta as i64) as f64)
-        .sum();
-    sum / n.max(1) as f64
+    let sweep = &sh.sweep[t];
+    let mut target = target0(sh, t);
+    let cap = delta as i64;
+    let mut sum = 0i64;
+    // One pass with the sweep index stepped, not recomputed: this runs over every instance of
+    // every round, on the leader's critical path.
+    for (s, k) in sh.starts[t][..n].iter().zip(sweep.iter().cycle()) {
+        // Relaxed: published by the followers' Release increments of `done` (see `late`).
+        let start = s.load(Ordering::Relaxed);
+        sum += (start.wrapping_sub(target.wrapping_add_signed(*k)) as i64).clamp(0, cap);
+        target = target.wrapping_add(delta);
+    }
+    sum as f64 / n.max(1) as f64
+}
+
+/// Target start tick of thread `t`'s instance 0 in the round just run, before the sweep.
+fn target0(sh: &Shared, t: usize) -> u64 {
+    // Relaxed: the round's parameters are the leader's own stores.
+    sh.t0
+        .load(Ordering::Relaxed)
+        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
 }
 
 /// How late thread `t` started instance `i` of the round just run, in ticks (negative: early).
 fn late(sh: &Shared, t: usize, i: usize, delta: u64) -> i64 {
     let sweep = &sh.sweep[t];
-    // Relaxed: the round's parameters are the leader's own; the start ticks were published by
-    // the followers' Release increments of `done`.
-    let target = sh
-        .t0
-        .load(Ordering::Relaxed)
-        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
+    let target = target0(sh, t)
         .wrapping_add(i as u64 * delta)
         .wrapping_add_signed(sweep[i % sweep.len()]);
+    // Relaxed: the start ticks were published by the followers' Release increments of `done`,
+    // which the leader read with Acquire.
     sh.starts[t][i].load(Ordering::Relaxed).wrapping_sub(target) as i64
 }
 
