@@ -12,7 +12,9 @@
 //!   small symmetric set around zero (outcomes that need a skew appear too), and the centre of
 //!   the sweep drifts towards the offset whose instances overlap most (final states that no
 //!   serial order of whole threads produces). This is test-agnostic: it never looks at the
-//!   test's condition.
+//!   test's condition;
+//! * **stuffing** (optional, [`Config::stuff`]): a few stores to private scratch lines right
+//!   before each instance delay the instance's own stores in the store buffer.
 //!
 //! Without a timebase ([`Sync::Handshake`]) every instance starts with a per-instance counter
 //! handshake instead.
@@ -28,6 +30,11 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// Size of each thread's scratch area for [`Config::stuff`]: larger than an L1 data cache.
+const SCRATCH_BYTES: usize = 256 << 10;
+/// Words between two scratch stores: one per 64-byte line.
+const SCRATCH_STRIDE: usize = 8;
 
 /// A round was stopped by the watchdog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +57,10 @@ enum RoundSync<'a> {
         sweep: &'a [i64],
         /// Actual start tick of every instance.
         starts: &'a [AtomicU64],
+        /// Stores into `scratch` before each instance (see [`Config::stuff`]).
+        stuff: usize,
+        /// This thread's private scratch words, one per 64-byte line.
+        scratch: &'a [AtomicU64],
     },
     Handshake {
         arrive: &'a [Line<AtomicU32>],
@@ -77,8 +88,11 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
             delta,
             sweep,
             starts,
+            stuff,
+            scratch,
         } => {
             let mut k = 0;
+            let mut sp = 0;
             for (i, slot) in starts.iter().enumerate().take(ctx.n) {
                 let target = start
                     .wrapping_add(i as u64 * delta)
@@ -98,6 +112,15 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
                 }
                 // Relaxed: read by the leader after the round's Release/Acquire barrier.
                 slot.store(now, Ordering::Relaxed);
+                for _ in 0..stuff {
+                    // Relaxed: harness-private words nobody reads; these stores only queue in
+                    // the store buffer ahead of the instance's own (see `Config::stuff`).
+                    scratch[sp].store(now, Ordering::Relaxed);
+                    sp += SCRATCH_STRIDE;
+                    if sp >= scratch.len() {
+                        sp = 0;
+                    }
+                }
                 f(i);
             }
         }
@@ -154,6 +177,15 @@ pub struct Config {
     pub sweep: usize,
     /// Step between two neighbouring offsets of the sweep, in ns.
     pub sweep_step_ns: f64,
+    /// Stores each thread makes to its own private scratch lines (spread over 256 KiB, so
+    /// they miss the L1 cache) right before every instance. Stores leave a core's store buffer
+    /// in program order, so these delay when the instance's own stores become visible to the
+    /// other threads: the window for store-buffering outcomes widens. Test-agnostic (it never
+    /// looks at the test or its condition) and sound: it only changes timing, never what the
+    /// hardware allows. Off (0) by default: on the 2-core x86 VM, 4 stores raised SB+rlx's weak
+    /// fraction from 19-25% to 25-47% in 8 interleaved runs each at load 2-3, but made no
+    /// difference at load 4 (both 40-70%); not yet confirmed on a quiet machine.
+    pub stuff: usize,
     /// Move the sweep's centre towards the offsets with the most overlapping executions.
     pub centre: bool,
     /// Initial offset of thread 1's sweep centre, in ns (positive: thread 1 starts later).
@@ -184,6 +216,7 @@ impl Default for Config {
             min_delta_ns: 20.0,
             sweep: 5,
             sweep_step_ns: 8.0,
+            stuff: 0,
             centre: true,
             offset_ns: 0.0,
             split_reset: false,
@@ -282,6 +315,9 @@ struct Shared {
     sweep: Vec<Vec<i64>>,
     /// Per-thread actual start ticks.
     starts: Vec<Box<[AtomicU64]>>,
+    stuff: usize,
+    /// Per-thread scratch lines for [`Config::stuff`] (empty when it is 0).
+    scratch: Vec<Box<[AtomicU64]>>,
     arrive: Box<[Line<AtomicU32>]>,
 }
 
@@ -299,6 +335,8 @@ impl Shared {
                 delta: self.delta.load(Ordering::Relaxed),
                 sweep: &self.sweep[t],
                 starts: &self.starts[t],
+                stuff: self.stuff,
+                scratch: &self.scratch[t],
             },
             Sync::Handshake => RoundSync::Handshake {
                 arrive: &self.arrive,
@@ -375,6 +413,11 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
                 .collect()
         })
         .collect();
+    let scratch_len = if cfg.stuff > 0 && cfg.sync == Sync::Timebase {
+        SCRATCH_BYTES / 8
+    } else {
+        0
+    };
     let shared = Arc::new(Shared {
         inst,
         threads,
@@ -396,6 +439,10 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
             .map(|_| (0..n).map(|_| AtomicU64::new(0)).collect())
             .collect(),
         arrive: (0..n).map(|_| Line(AtomicU32::new(0))).collect(),
+        stuff: if scratch_len > 0 { cfg.stuff } else { 0 },
+        scratch: (0..threads)
+            .map(|_| (0..scratch_len).map(|_| AtomicU64::new(0)).collect())
+            .collect(),
     });
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut handles = Vec::with_capacity(threads);
