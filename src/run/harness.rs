@@ -12,7 +12,9 @@
 //!   small symmetric set around zero (outcomes that need a skew appear too), and the centre of
 //!   the sweep drifts towards the offset whose instances overlap most (final states that no
 //!   serial order of whole threads produces). This is test-agnostic: it never looks at the
-//!   test's condition.
+//!   test's condition;
+//! * **stuffing** (optional, [`Config::stuff`]): a few stores to private scratch lines right
+//!   before each instance delay the instance's own stores in the store buffer.
 //!
 //! Without a timebase ([`Sync::Handshake`]) every instance starts with a per-instance counter
 //! handshake instead.
@@ -28,6 +30,11 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// Size of each thread's scratch area for [`Config::stuff`]: larger than an L1 data cache.
+const SCRATCH_BYTES: usize = 256 << 10;
+/// Words between two scratch stores: one per 64-byte line.
+const SCRATCH_STRIDE: usize = 8;
 
 /// A round was stopped by the watchdog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +57,10 @@ enum RoundSync<'a> {
         sweep: &'a [i64],
         /// Actual start tick of every instance.
         starts: &'a [AtomicU64],
+        /// Stores into `scratch` before each instance (see [`Config::stuff`]).
+        stuff: usize,
+        /// This thread's private scratch words, one per 64-byte line.
+        scratch: &'a [AtomicU64],
     },
     Handshake {
         arrive: &'a [Line<AtomicU32>],
@@ -77,8 +88,11 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
             delta,
             sweep,
             starts,
+            stuff,
+            scratch,
         } => {
             let mut k = 0;
+            let mut sp = 0;
             for (i, slot) in starts.iter().enumerate().take(ctx.n) {
                 let target = start
                     .wrapping_add(i as u64 * delta)
@@ -98,6 +112,15 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
                 }
                 // Relaxed: read by the leader after the round's Release/Acquire barrier.
                 slot.store(now, Ordering::Relaxed);
+                for _ in 0..stuff {
+                    // Relaxed: harness-private words nobody reads; these stores only queue in
+                    // the store buffer ahead of the instance's own (see `Config::stuff`).
+                    scratch[sp].store(now, Ordering::Relaxed);
+                    sp += SCRATCH_STRIDE;
+                    if sp >= scratch.len() {
+                        sp = 0;
+                    }
+                }
                 f(i);
             }
         }
@@ -154,8 +177,19 @@ pub struct Config {
     pub sweep: usize,
     /// Step between two neighbouring offsets of the sweep, in ns.
     pub sweep_step_ns: f64,
+    /// Stores each thread makes to its own private scratch lines (spread over 256 KiB, so
+    /// they miss the L1 cache) right before every instance. Stores leave a core's store buffer
+    /// in program order, so these delay when the instance's own stores become visible to the
+    /// other threads: the window for store-buffering outcomes widens. Test-agnostic (it never
+    /// looks at the test or its condition) and sound: it only changes timing, never what the
+    /// hardware allows. Off (0) by default: on the 2-core x86 VM, 4 stores raised SB+rlx's weak
+    /// fraction from 19-25% to 25-47% in 8 interleaved runs each at load 2-3, but made no
+    /// difference at load 4 (both 40-70%); not yet confirmed on a quiet machine.
+    pub stuff: usize,
     /// Move the sweep's centre towards the offsets with the most overlapping executions.
     pub centre: bool,
+    /// Initial offset of thread 1's sweep centre, in ns (positive: thread 1 starts later).
+    pub offset_ns: f64,
     /// Every thread resets the locations it reads first (else thread 0 resets everything).
     /// Off by default: in 7 back-to-back comparisons on the 2-core x86 VM, SB+rlx's weak rate
     /// was higher with thread 0 resetting everything in 5 (e.g. 59-63% against 41-48% weak).
@@ -182,7 +216,9 @@ impl Default for Config {
             min_delta_ns: 20.0,
             sweep: 5,
             sweep_step_ns: 8.0,
+            stuff: 0,
             centre: true,
+            offset_ns: 0.0,
             split_reset: false,
             delta_search: true,
             lead_ns: 3000.0,
@@ -203,7 +239,10 @@ impl Histogram {
     /// Count a state; returns its index.
     #[inline]
     pub fn add(&mut self, state: &[i64]) -> usize {
-        if let Some(k) = self.states.iter().position(|(s, _)| s.as_slice() == state) {
+        // An element-wise loop rather than slice `==` (which calls `bcmp`): this runs once per
+        // instance on the leader's critical path, with short states.
+        let same = |s: &[i64]| s.len() == state.len() && s.iter().zip(state).all(|(a, b)| a == b);
+        if let Some(k) = self.states.iter().position(|(s, _)| same(s)) {
             self.states[k].1 += 1;
             k
         } else {
@@ -276,6 +315,9 @@ struct Shared {
     sweep: Vec<Vec<i64>>,
     /// Per-thread actual start ticks.
     starts: Vec<Box<[AtomicU64]>>,
+    stuff: usize,
+    /// Per-thread scratch lines for [`Config::stuff`] (empty when it is 0).
+    scratch: Vec<Box<[AtomicU64]>>,
     arrive: Box<[Line<AtomicU32>]>,
 }
 
@@ -293,6 +335,8 @@ impl Shared {
                 delta: self.delta.load(Ordering::Relaxed),
                 sweep: &self.sweep[t],
                 starts: &self.starts[t],
+                stuff: self.stuff,
+                scratch: &self.scratch[t],
             },
             Sync::Handshake => RoundSync::Handshake {
                 arrive: &self.arrive,
@@ -369,6 +413,11 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
                 .collect()
         })
         .collect();
+    let scratch_len = if cfg.stuff > 0 && cfg.sync == Sync::Timebase {
+        SCRATCH_BYTES / 8
+    } else {
+        0
+    };
     let shared = Arc::new(Shared {
         inst,
         threads,
@@ -390,6 +439,10 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
             .map(|_| (0..n).map(|_| AtomicU64::new(0)).collect())
             .collect(),
         arrive: (0..n).map(|_| Line(AtomicU32::new(0))).collect(),
+        stuff: if scratch_len > 0 { cfg.stuff } else { 0 },
+        scratch: (0..threads)
+            .map(|_| (0..scratch_len).map(|_| AtomicU64::new(0)).collect())
+            .collect(),
     });
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut handles = Vec::with_capacity(threads);
@@ -557,12 +610,17 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     // Per sweep bucket: decayed (overlapping, total) counts.
     let mut overlap = vec![(0.0f64, 0.0f64); sweep_len];
     let mut skew = vec![0i64; threads];
-    let mut bias = 0i64;
+    let mut bias = if timebase && threads == 2 {
+        (cfg.offset_ns * freq / 1e9) as i64
+    } else {
+        0
+    };
     let mut iterations = 0u64;
     let mut rounds = 0u64;
     let mut hung = false;
     let started = Instant::now();
     let mut last_beat = started;
+    // Relaxed: set before the threads started; only the leader writes it.
     let mut search = DeltaSearch::new(min_delta, max_delta, sh.delta.load(Ordering::Relaxed));
     loop {
         let round_start = Instant::now();
@@ -577,9 +635,13 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         // Relaxed: published by the Release store to `go` below.
         sh.n.store(n, Ordering::Relaxed);
         for (t, (o, s)) in sh.offset.iter().zip(&skew).enumerate() {
+            // Relaxed: published by the Release store to `go` below.
             o.store(s + if t == 1 { bias } else { 0 }, Ordering::Relaxed);
         }
+        // Relaxed: the followers are waiting for `go` and touch these only after its Release
+        // store below.
         sh.done.store(0, Ordering::Relaxed);
+        // Relaxed: as `done`.
         sh.ready.store(0, Ordering::Relaxed);
         // Release: publishes the parameters above; every thread now resets its part of the
         // instances (the locations it reads first, so they sit in its cache).
@@ -644,6 +706,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         }
         iterations += n as u64;
         if timebase {
+            // Relaxed: only the leader writes Δ.
             let delta = sh.delta.load(Ordering::Relaxed);
             let behind = (0..threads).any(|t| lateness(sh, t, n, delta) > delta as f64 / 2.0);
             if !behind {
@@ -661,9 +724,11 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             } else {
                 delta - delta / 32
             };
+            // Relaxed: published to the followers by the next Release store to `go`.
             sh.delta
                 .store(new_delta.clamp(min_delta, max_delta), Ordering::Relaxed);
             if counting && sweep_len > 1 && rounds % 8 == 0 {
+                // Relaxed: the leader's own store just above.
                 let limit = 4 * sh.delta.load(Ordering::Relaxed) as i64;
                 bias = (bias + centre_shift(&overlap, &sh.sweep[1])).clamp(-limit, limit);
                 for b in overlap.iter_mut() {
@@ -696,6 +761,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         hung,
         oversubscribed: false,
         sync: sh.sync,
+        // Relaxed: the leader's own store.
         delta_ns: sh.delta.load(Ordering::Relaxed) as f64 * 1e9 / freq,
         offset_ns: offset as f64 * 1e9 / freq,
         rounds,
@@ -705,23 +771,37 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
 /// Mean lateness (actual start − target) of thread `t` over a round, each instance capped at
 /// one Δ so a preempted instance does not dominate.
 fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
-    let sum: f64 = (0..n)
-        .map(|i| late(sh, t, i, delta).clamp(0, delta as i64) as f64)
-        .sum();
-    sum / n.max(1) as f64
+    let sweep = &sh.sweep[t];
+    let mut target = target0(sh, t);
+    let cap = delta as i64;
+    let mut sum = 0i64;
+    // One pass with the sweep index stepped, not recomputed: this runs over every instance of
+    // every round, on the leader's critical path.
+    for (s, k) in sh.starts[t][..n].iter().zip(sweep.iter().cycle()) {
+        // Relaxed: published by the followers' Release increments of `done` (see `late`).
+        let start = s.load(Ordering::Relaxed);
+        sum += (start.wrapping_sub(target.wrapping_add_signed(*k)) as i64).clamp(0, cap);
+        target = target.wrapping_add(delta);
+    }
+    sum as f64 / n.max(1) as f64
+}
+
+/// Target start tick of thread `t`'s instance 0 in the round just run, before the sweep.
+fn target0(sh: &Shared, t: usize) -> u64 {
+    // Relaxed: the round's parameters are the leader's own stores.
+    sh.t0
+        .load(Ordering::Relaxed)
+        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
 }
 
 /// How late thread `t` started instance `i` of the round just run, in ticks (negative: early).
 fn late(sh: &Shared, t: usize, i: usize, delta: u64) -> i64 {
     let sweep = &sh.sweep[t];
-    // Relaxed: the round's parameters are the leader's own; the start ticks were published by
-    // the followers' Release increments of `done`.
-    let target = sh
-        .t0
-        .load(Ordering::Relaxed)
-        .wrapping_add_signed(sh.offset[t].load(Ordering::Relaxed))
+    let target = target0(sh, t)
         .wrapping_add(i as u64 * delta)
         .wrapping_add_signed(sweep[i % sweep.len()]);
+    // Relaxed: the start ticks were published by the followers' Release increments of `done`,
+    // which the leader read with Acquire.
     sh.starts[t][i].load(Ordering::Relaxed).wrapping_sub(target) as i64
 }
 
