@@ -175,13 +175,17 @@ pub fn result(
 pub fn block(test: &Test, r: &TestResult) -> String {
     let obs = test.observables();
     let mut s = String::new();
-    // litmus7's word for the condition's quantifier.
-    let kind = match test.cond.quant {
-        Quantifier::Exists => "Allowed",
-        Quantifier::NotExists => "Forbidden",
-        Quantifier::Forall => "Required",
+    // litmus7's word for the condition's quantifier, said to be that, so nobody reads
+    // "Allowed" as this platform's verdict.
+    let (kind, quant) = match test.cond.quant {
+        Quantifier::Exists => ("Allowed", "exists"),
+        Quantifier::NotExists => ("Forbidden", "~exists"),
+        Quantifier::Forall => ("Required", "forall"),
     };
-    s.push_str(&format!("Test {} {kind}\n", r.name));
+    s.push_str(&format!(
+        "Test {} {kind} (litmus7's word for an `{quant}` condition, not a verdict)\n",
+        r.name
+    ));
     s.push_str(&format!("Histogram ({} states)\n", r.histogram.len()));
     let width = r
         .histogram
