@@ -543,7 +543,7 @@ pub fn quick_run(l: &dyn Litmus, n: usize, rounds: usize) -> Histogram {
         let mut spins = 0u32;
         while arrived.load(Ordering::Acquire) < nthreads * k {
             spins += 1;
-            if spins % 4096 == 0 {
+            if spins.is_multiple_of(4096) {
                 std::thread::yield_now();
             } else {
                 std::hint::spin_loop();

@@ -105,7 +105,7 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
                 let mut spins = 0u32;
                 while now < target {
                     spins = spins.wrapping_add(1);
-                    if spins % 4096 == 0 {
+                    if spins.is_multiple_of(4096) {
                         check(ctx)?;
                     }
                     now = clock::now();
@@ -133,7 +133,7 @@ pub fn drive(ctx: &RoundCtx<'_>, mut f: impl FnMut(usize)) -> Result<(), Aborted
                 while a.0.load(Ordering::Acquire) < threads {
                     std::hint::spin_loop();
                     spins = spins.wrapping_add(1);
-                    if spins % 1024 == 0 {
+                    if spins.is_multiple_of(1024) {
                         check(ctx)?;
                     }
                 }
@@ -357,12 +357,12 @@ impl Shared {
         while !cond() {
             std::hint::spin_loop();
             spins = spins.wrapping_add(1);
-            if spins % 256 == 0 {
+            if spins.is_multiple_of(256) {
                 // Relaxed: a polled hint (see `check`).
                 if self.abort.load(Ordering::Relaxed) {
                     return Err(Aborted);
                 }
-                if self.yield_spin || spins % 65536 == 0 {
+                if self.yield_spin || spins.is_multiple_of(65536) {
                     std::thread::yield_now();
                 }
             }
@@ -727,7 +727,7 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             // Relaxed: published to the followers by the next Release store to `go`.
             sh.delta
                 .store(new_delta.clamp(min_delta, max_delta), Ordering::Relaxed);
-            if counting && sweep_len > 1 && rounds % 8 == 0 {
+            if counting && sweep_len > 1 && rounds.is_multiple_of(8) {
                 // Relaxed: the leader's own store just above.
                 let limit = 4 * sh.delta.load(Ordering::Relaxed) as i64;
                 bias = (bias + centre_shift(&overlap, &sh.sweep[1])).clamp(-limit, limit);
@@ -893,7 +893,7 @@ impl DeltaSearch {
         s.1 += secs;
         self.probe = (self.probe + 1) % 3;
         self.rounds += 1;
-        if self.rounds % 24 == 0 {
+        if self.rounds.is_multiple_of(24) {
             let rate = |s: &(f64, f64)| if s.1 > 0.0 { s.0 / s.1 } else { 0.0 };
             let best = (0..3).fold(1, |b, p| {
                 if rate(&self.score[p]) > rate(&self.score[b]) {

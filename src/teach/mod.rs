@@ -741,7 +741,7 @@ pub fn html(runs: &[Run], o: Options) -> String {
 pub fn text_bar(f: f64) -> String {
     let eighths = (f.clamp(0.0, 1.0) * 160.0).round() as usize;
     let mut b = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         b.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8 - 1]);
     }
     b
