@@ -17,7 +17,8 @@
 //! register moves and address computations around it are not listed. A SeqCst fence on x86
 //! is a locked `or` of zero into the stack ([`Insn::LockOrStack`]); weaker fences emit nothing
 //! on x86. Read-modify-writes on default aarch64 are calls to the outline-atomics helpers
-//! (`__aarch64_swp8_acq_rel`, ...), which use LSE instructions or an exclusive-access loop.
+//! (`__aarch64_swp4_acq_rel`, ...: the `4` is the size of the litmus language's `atomic_int`,
+//! an `AtomicI32`), which use LSE instructions or an exclusive-access loop.
 
 use crate::litmus::{MemOrder, Op, Test};
 use std::fmt;
@@ -151,11 +152,11 @@ pub enum Insn {
     DmbIshld,
     /// `dmb ishst`: not emitted by rustc for std fences; hand-written kernels use it.
     DmbIshst,
-    /// `bl __aarch64_cas8_<sem>`: compare-exchange (default features).
+    /// `bl __aarch64_cas4_<sem>`: compare-exchange (default features).
     CallCas(RmwSem),
-    /// `bl __aarch64_swp8_<sem>`: swap (default features).
+    /// `bl __aarch64_swp4_<sem>`: swap (default features).
     CallSwp(RmwSem),
-    /// `bl __aarch64_ldadd8_<sem>`: fetch-add (default features).
+    /// `bl __aarch64_ldadd4_<sem>`: fetch-add (default features).
     CallLdadd(RmwSem),
     /// `cas`, `casa`, `casl`, `casal` (+lse).
     Cas(RmwSem),
@@ -186,22 +187,22 @@ impl Insn {
             Insn::DmbIshld => "dmb ishld",
             Insn::DmbIshst => "dmb ishst",
             Insn::CallCas(s) => match s {
-                Relax => "bl __aarch64_cas8_relax",
-                Acq => "bl __aarch64_cas8_acq",
-                Rel => "bl __aarch64_cas8_rel",
-                AcqRel => "bl __aarch64_cas8_acq_rel",
+                Relax => "bl __aarch64_cas4_relax",
+                Acq => "bl __aarch64_cas4_acq",
+                Rel => "bl __aarch64_cas4_rel",
+                AcqRel => "bl __aarch64_cas4_acq_rel",
             },
             Insn::CallSwp(s) => match s {
-                Relax => "bl __aarch64_swp8_relax",
-                Acq => "bl __aarch64_swp8_acq",
-                Rel => "bl __aarch64_swp8_rel",
-                AcqRel => "bl __aarch64_swp8_acq_rel",
+                Relax => "bl __aarch64_swp4_relax",
+                Acq => "bl __aarch64_swp4_acq",
+                Rel => "bl __aarch64_swp4_rel",
+                AcqRel => "bl __aarch64_swp4_acq_rel",
             },
             Insn::CallLdadd(s) => match s {
-                Relax => "bl __aarch64_ldadd8_relax",
-                Acq => "bl __aarch64_ldadd8_acq",
-                Rel => "bl __aarch64_ldadd8_rel",
-                AcqRel => "bl __aarch64_ldadd8_acq_rel",
+                Relax => "bl __aarch64_ldadd4_relax",
+                Acq => "bl __aarch64_ldadd4_acq",
+                Rel => "bl __aarch64_ldadd4_rel",
+                AcqRel => "bl __aarch64_ldadd4_acq_rel",
             },
             Insn::Cas(s) => match s {
                 Relax => "cas",
@@ -496,7 +497,7 @@ mod tests {
         };
         assert_eq!(
             lower_op(&cas, Target::Aarch64)[0].mnemonic(),
-            "bl __aarch64_cas8_acq_rel"
+            "bl __aarch64_cas4_acq_rel"
         );
         assert_eq!(lower_op(&cas, Target::Aarch64Lse)[0].mnemonic(), "casal");
         assert_eq!(lower_op(&cas, Target::X86_64), vec![Insn::LockCmpxchg]);
