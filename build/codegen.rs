@@ -82,7 +82,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// What std atomics cannot express, with FILE:LINE:COL.
 fn check(test: &Test, file: &str) -> Result<(), String> {
-    use MemOrder::*;
     for (l, v) in &test.init {
         if i32::try_from(*v).is_err() {
             return Err(format!(
@@ -94,24 +93,7 @@ fn check(test: &Test, file: &str) -> Result<(), String> {
         let regs = th.registers();
         for st in &th.body {
             let at = |m: String| format!("{file}:{}:{}: {m}", st.span.line, st.span.col);
-            let bad = match &st.op {
-                Op::Load { ord, .. } if matches!(ord, Release | AcqRel) => {
-                    Some(format!("a load cannot have ordering {}", ord.c_name()))
-                }
-                Op::Store { ord, .. } if matches!(ord, Acquire | AcqRel) => {
-                    Some(format!("a store cannot have ordering {}", ord.c_name()))
-                }
-                Op::Fence { ord: Relaxed } => {
-                    Some("a fence cannot be memory_order_relaxed".to_string())
-                }
-                Op::CompareExchange { failure, .. } if matches!(failure, Release | AcqRel) => {
-                    Some(format!(
-                        "a compare-exchange cannot have failure ordering {}",
-                        failure.c_name()
-                    ))
-                }
-                _ => None,
-            };
+            let bad = st.op.rust_rejects();
             if let Some(m) = bad {
                 return Err(at(m));
             }

@@ -317,39 +317,10 @@ impl fmt::Display for Insn {
     }
 }
 
-/// Why Rust cannot express an operation (std's atomics panic on these orderings).
-pub fn rust_invalid(op: &Op) -> Option<String> {
-    match op {
-        Op::Load { ord, .. } if ord.is_release() && *ord != MemOrder::SeqCst => Some(format!(
-            "atomic_load_explicit with {} (Rust's load panics on {})",
-            ord.c_name(),
-            ord.rust_name()
-        )),
-        Op::Store { ord, .. } if ord.is_acquire() && *ord != MemOrder::SeqCst => Some(format!(
-            "atomic_store_explicit with {} (Rust's store panics on {})",
-            ord.c_name(),
-            ord.rust_name()
-        )),
-        Op::Fence {
-            ord: MemOrder::Relaxed,
-        } => Some(
-            "atomic_thread_fence(memory_order_relaxed) (Rust's fence panics on Relaxed)".into(),
-        ),
-        Op::CompareExchange { failure, .. } if failure.is_release() && *failure != MemOrder::SeqCst => {
-            Some(format!(
-                "atomic_compare_exchange_strong_explicit with failure ordering {} (Rust panics on {})",
-                failure.c_name(),
-                failure.rust_name()
-            ))
-        }
-        _ => None,
-    }
-}
-
 /// The instructions rustc emits for one statement on `target`, in program order.
 ///
 /// A statement with no memory effect (`int r = 1;`, a fence that is a no-op on x86) lowers to
-/// nothing. Orderings Rust rejects ([`rust_invalid`]) are lowered as the nearest valid
+/// nothing. Orderings Rust rejects ([`Op::rust_rejects`]) are lowered as the nearest valid
 /// ordering (a Release load as Relaxed, an AcqRel load as Acquire, an Acquire store as Relaxed,
 /// an AcqRel store as Release, a Relaxed fence as nothing); the models reject such tests
 /// before lowering.

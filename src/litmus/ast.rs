@@ -182,6 +182,35 @@ impl Op {
         }
     }
 
+    /// Why Rust's std atomics would panic on this statement's ordering, if they would: a load
+    /// with Release/AcqRel, a store with Acquire/AcqRel, a Relaxed fence, a compare-exchange
+    /// whose failure ordering is Release/AcqRel. The one definition the parser, codegen, the
+    /// interpreter and the model checker share.
+    pub fn rust_rejects(&self) -> Option<String> {
+        use MemOrder::*;
+        match self {
+            Op::Load { ord, .. } if matches!(ord, Release | AcqRel) => Some(format!(
+                "a load cannot have ordering `{}`",
+                ord.c_name()
+            )),
+            Op::Store { ord, .. } if matches!(ord, Acquire | AcqRel) => Some(format!(
+                "a store cannot have ordering `{}`",
+                ord.c_name()
+            )),
+            Op::Fence { ord: Relaxed } => Some(
+                "a fence cannot be `memory_order_relaxed` (it would have no effect; Rust panics on it)"
+                    .to_string(),
+            ),
+            Op::CompareExchange { failure, .. } if matches!(failure, Release | AcqRel) => {
+                Some(format!(
+                    "a compare-exchange failure ordering cannot be `{}`",
+                    failure.c_name()
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// The memory orderings this statement carries (CAS: success then failure).
     pub fn orders(&self) -> Vec<MemOrder> {
         match self {

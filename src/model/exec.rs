@@ -204,7 +204,7 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
     let mut ncas = 0;
     for t in &test.threads {
         for s in &t.body {
-            if let Some(why) = crate::compile::rust_invalid(&s.op) {
+            if let Some(why) = s.op.rust_rejects() {
                 return Err(unsupported(test, why, Some(s.span)));
             }
             if matches!(s.op, Op::CompareExchange { .. }) {

@@ -68,27 +68,6 @@ pub fn ordering(o: MemOrder) -> Ordering {
     }
 }
 
-/// Why an operation's ordering cannot be expressed with std atomics (std would panic), if so.
-pub fn invalid_ordering(op: &Op) -> Option<String> {
-    use MemOrder::*;
-    match op {
-        Op::Load { ord, .. } if matches!(ord, Release | AcqRel) => {
-            Some(format!("a load cannot have ordering {}", ord.c_name()))
-        }
-        Op::Store { ord, .. } if matches!(ord, Acquire | AcqRel) => {
-            Some(format!("a store cannot have ordering {}", ord.c_name()))
-        }
-        Op::Fence { ord: Relaxed } => Some("a fence cannot be memory_order_relaxed".into()),
-        Op::CompareExchange { failure, .. } if matches!(failure, Release | AcqRel) => {
-            Some(format!(
-                "a compare-exchange cannot have failure ordering {}",
-                failure.c_name()
-            ))
-        }
-        _ => None,
-    }
-}
-
 /// A litmus test run by the interpreter.
 pub struct Interpreted {
     test: Test,
@@ -116,7 +95,7 @@ impl Interpreted {
             let mut prog = Vec::new();
             for st in &th.body {
                 let at = |m: String| format!("{file}:{}:{}: {m}", st.span.line, st.span.col);
-                if let Some(m) = invalid_ordering(&st.op) {
+                if let Some(m) = st.op.rust_rejects() {
                     return Err(at(m));
                 }
                 let reg = |r: &str| {
