@@ -236,7 +236,7 @@ fn single_threaded(c: &mut Criterion) {
             let guard = ours.pin_reads();
             let mut s = 0u64;
             for k in &keys {
-                s = s.wrapping_add(*guard.get_ref(k).unwrap());
+                s = s.wrapping_add(guard.get(k).unwrap());
             }
             s
         })

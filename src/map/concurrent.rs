@@ -10,9 +10,9 @@ use std::ptr;
 use super::handshake::{Header, Mark, Readers, Retired, Retirer};
 use super::policy::{Policy, SeqCst};
 use super::table::{
-    alloc_entry, free_entry, free_table_deep, free_table_shell, free_table_unevacuated,
-    over_load_factor, probe, tomb, too_many_overflow, tophash, Bucket, Entry, Probe, Table,
-    BUCKET_CNT, EMPTY_REST, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM, MIN_TOP_HASH,
+    dead_bit, filled, free_moved, free_table_deep, free_table_shell, free_table_unevacuated,
+    match_top, over_load_factor, poison_moved, probe, ready_bit, too_many_overflow, top_at,
+    tophash, Bucket, Moved, Probe, Table, BUCKET_CNT, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM,
 };
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
@@ -27,11 +27,14 @@ use crate::sync::{Mutex, MutexGuard};
 ///   serialized by one mutex. Why a mutex: the two protocols the map demonstrates assume one
 ///   writer at a time (a slot is filled by one writer, evacuation is one writer's incremental
 ///   job); a lock keeps the writer side simple and obviously right, and a write spends most of
-///   its time hashing and allocating cells anyway. Read-mostly workloads, the map's target,
-///   never touch it.
-/// * `get` returns a **clone** of the value (`V: Clone`): the entry may be retired as soon
-///   as the call returns, and a clone needs no guard type. Wrap large values in an `Arc`.
-///   `insert` and `remove` return a clone of the previous value, like `std`'s return it.
+///   its time hashing anyway. Read-mostly workloads, the map's target, never touch it.
+/// * Keys and values live **inline** in the buckets, as in Go (no allocation per entry, no
+///   pointer hop per lookup). Slots are write-once: replacing a value fills a new slot.
+/// * `get` returns a **clone** of the value (`V: Clone`), and the map never hands out `&V`:
+///   during growth a value's bytes exist in the old and the new table at once, so a reference
+///   would not see interior-mutability updates made through the other copy. Wrap large or
+///   shared-mutable values in an `Arc`. `insert` and `remove` return a clone of the previous
+///   value, like `std`'s return it.
 /// * `P` is the ordering [`Policy`]: [`SeqCst`] (the default) is the production one; the lab's
 ///   [`AcqRel`](super::AcqRel) and [`Relaxed`](super::Relaxed) never free memory (they
 ///   quarantine it until the map drops) and count the would-be violations in
@@ -75,7 +78,7 @@ pub struct Violations {
 struct Writer {
     /// Live entries.
     count: usize,
-    /// Slots holding a key in the current table (live or tombstoned).
+    /// Slots filled in the current table (live or dead).
     used: usize,
     /// Overflow buckets of the current table.
     noverflow: usize,
@@ -330,8 +333,8 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         // Safety: `t` was loaded under `pin`, held until the end of this function.
         let look = unsafe { self.look(t, hash, key) };
         let out = match look.probe {
-            // Safety: live entries stay alive while we are pinned.
-            Probe::Live(e) => Some(unsafe { f(&(*e).key, &(*e).val) }),
+            // Safety: a live slot's cells stay alive while we are pinned.
+            Probe::Live(b, i) => Some(unsafe { f((*b).key(i), (*b).val(i)) }),
             _ => None,
         };
         if !P::FREES {
@@ -361,8 +364,9 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             if !look.old.is_null() {
                 bad |= (*look.old).hdr.is_poisoned();
             }
-            if let Probe::Live(e) = look.probe {
-                bad |= (*e).hdr.is_poisoned();
+            if let Probe::Live(b, i) = look.probe {
+                // Relaxed: a best-effort hint; the cells are quarantined, never dropped.
+                bad |= (*b).poisoned.load(Ordering::Relaxed) & (1 << i) != 0;
             }
         }
         if bad {
@@ -379,16 +383,6 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         V: Clone,
     {
         self.read(key, |_, v| v.clone())
-    }
-
-    /// Calls `f` with the entry of `key` while it is protected, without cloning. Never locks.
-    pub fn get_with<Q, R>(&self, key: &Q, f: impl FnOnce(&K, &V) -> R) -> Option<R>
-    where
-        K: Borrow<Q>,
-        Q: Hash + Eq + ?Sized,
-        S: BuildHasher,
-    {
-        self.read(key, f)
     }
 
     /// Pin this thread once for a batch of reads: [`ReadGuard::get`] then skips the per-call
@@ -448,39 +442,39 @@ where
         V: Clone,
     {
         let hash = self.hasher.hash_one(&key);
-        // Allocate before locking: the critical section stays short.
-        let e = alloc_entry(hash, key, value);
         let mut guard = self.lock();
         let w = &mut *guard;
         // Relaxed: writers are serialized by the lock, which orders this load after the last
         // writer's store.
         let mut t = self.table.load(Ordering::Relaxed);
         // Safety: the writer lock is held; every table the writer reaches is alive (only
-        // the writer retires tables). `e` is ours until published.
+        // the writer retires tables).
         let prev = unsafe {
             self.grow_work(w, t, hash);
-            let mut found = find(t, hash, &(*e).key);
-            if let Some((b, i)) = found.slot {
-                self.replace(w, &*b, i, e)
-            } else {
-                // Relaxed: `old` is only written by writers, and we hold the writer lock.
-                if (*t).old.load(Ordering::Relaxed).is_null()
-                    && (over_load_factor(w.used + 1, (*t).b)
-                        || too_many_overflow(w.noverflow, (*t).b))
-                {
-                    t = self.hash_grow(w, t);
-                    self.grow_work(w, t, hash);
-                    found = find(t, hash, &(*e).key);
+            let mut found = find(t, hash, &key);
+            // Every insert takes a fresh slot (a replacement too: slots are write-once).
+            // Relaxed: `old` is only written by writers, and we hold the writer lock.
+            if (*t).old.load(Ordering::Relaxed).is_null()
+                && (over_load_factor(w.used + 1, (*t).b) || too_many_overflow(w.noverflow, (*t).b))
+            {
+                t = self.hash_grow(w, t);
+                self.grow_work(w, t, hash);
+                found = find(t, hash, &key);
+            }
+            let replaced = found.slot;
+            // Publish the new slot first, so a reader that sees the old one dead finds it.
+            self.place(w, &found, tophash(hash), key, value);
+            match replaced {
+                Some((b, i)) => Some(self.kill(w, &*b, i)),
+                None => {
+                    w.count += 1;
+                    // Relaxed: a statistic.
+                    self.len.store(w.count, Ordering::Relaxed);
+                    None
                 }
-                self.place(w, found, tophash(hash), e);
-                w.used += 1;
-                w.count += 1;
-                // Relaxed: a statistic.
-                self.len.store(w.count, Ordering::Relaxed);
-                w.retirer.maybe_seal(&self.readers);
-                None
             }
         };
+        w.retirer.maybe_seal(&self.readers);
         self.unlock(guard);
         prev
     }
@@ -510,58 +504,57 @@ where
         let prev = unsafe {
             self.grow_work(w, t, hash);
             match find(t, hash, key).slot {
-                Some((b, i)) => self.replace(w, &*b, i, tomb()),
+                Some((b, i)) => {
+                    w.count -= 1;
+                    // Relaxed: a statistic.
+                    self.len.store(w.count, Ordering::Relaxed);
+                    Some(self.kill(w, &*b, i))
+                }
                 None => None,
             }
         };
+        w.retirer.maybe_seal(&self.readers);
         self.unlock(guard);
         prev
     }
 
-    /// Store `new` (a new entry for the same key, or the tombstone) into the slot of a live
-    /// entry; retire the old entry. Returns a clone of its value.
+    /// Mark the live slot `i` of `b` dead (its key was removed, or replaced by a slot already
+    /// published) and retire its key and value. Returns a clone of the value.
     ///
     /// # Safety
-    /// Writer lock held; `b` is a bucket of the current table and slot `i` holds a live entry.
-    unsafe fn replace(
-        &self,
-        w: &mut Writer,
-        b: &Bucket<K, V>,
-        i: usize,
-        new: *mut Entry<K, V>,
-    ) -> Option<V>
+    /// Writer lock held; `b` is a bucket of the current table and slot `i` is live.
+    unsafe fn kill(&self, w: &mut Writer, b: &Bucket<K, V>, i: usize) -> V
     where
         V: Clone,
     {
-        // Relaxed: only writers store slots, and they are serialized by the lock.
-        let old = b.entries[i].load(Ordering::Relaxed);
-        // Release: a new entry was fully written before it becomes reachable.
-        b.entries[i].store(new, Ordering::Release);
-        if new == tomb() {
-            w.count -= 1;
-            // Relaxed: a statistic.
-            self.len.store(w.count, Ordering::Relaxed);
+        // Safety: a live slot of the current table; the writer's view is up to date.
+        let prev = unsafe { b.val(i).clone() };
+        b.kill(i);
+        // Readers may still be reading the cells: their key and value are dropped once the
+        // handshake says none can be. Nothing to wait for when they need no drop (and the
+        // lab's weak policies always keep a record, to count the would-be violations).
+        if !P::FREES || std::mem::needs_drop::<K>() || std::mem::needs_drop::<V>() {
+            // Safety: the slot is dead and unreachable for new readers since the store above;
+            // its cells were never moved out before (a slot dies once).
+            w.retirer.retire(unsafe {
+                Retired::with_poison(Moved::take(b, i), free_moved::<K, V>, poison_moved::<K, V>)
+            });
         }
-        // Safety: `old` is a live entry; we still keep it alive (retire below).
-        let prev = unsafe { (*old).val.clone() };
-        // Safety: unreachable from the table since the store above; freed once.
-        w.retirer
-            .retire(unsafe { Retired::new(old as *mut Header, free_entry::<K, V>) });
-        w.retirer.maybe_seal(&self.readers);
-        Some(prev)
+        prev
     }
 
-    /// Put a new key in the free slot `found` located, or in a new overflow bucket.
+    /// Put `key` → `val` in the free slot `found` located, or in a new overflow bucket.
     ///
     /// # Safety
     /// Writer lock held; `found` was computed on the current table since the last change.
-    unsafe fn place(&self, w: &mut Writer, found: Found<K, V>, top: u8, e: *mut Entry<K, V>) {
+    unsafe fn place(&self, w: &mut Writer, found: &Found<K, V>, top: u8, key: K, val: V) {
         if let Some((b, i)) = found.free {
-            // Safety: the caller's contract.
-            unsafe { (*b).fill::<P>(i, top, e) };
+            // Safety: the caller's contract: a free slot after the chain's filled ones.
+            unsafe { (*b).fill::<P>(i, top, key, val) };
         } else {
             let nb = Box::new(Bucket::new());
-            nb.fill::<P>(0, top, e);
+            // Safety: a fresh bucket, not yet reachable.
+            unsafe { nb.fill::<P>(0, top, key, val) };
             // Release: the overflow bucket is fully written before it becomes reachable.
             // Safety: `found.last` is the chain's last bucket (caller's contract).
             unsafe {
@@ -571,6 +564,7 @@ where
             };
             w.noverflow += 1;
         }
+        w.used += 1;
     }
 
     /// Start growing (Go's `hashGrow`): publish a new table pointing to the old one.
@@ -638,31 +632,32 @@ where
             while !b.is_null() {
                 // Safety: old chains stay alive until the old table is retired.
                 let bucket = unsafe { &*b };
-                for s in 0..BUCKET_CNT {
-                    // Relaxed: the writer's own earlier stores.
-                    let th = bucket.tophash[s].load(Ordering::Relaxed);
-                    if th < MIN_TOP_HASH {
-                        break;
-                    }
-                    // Relaxed: the writer's own earlier stores.
-                    let e = bucket.entries[s].load(Ordering::Relaxed);
-                    if e == tomb() {
-                        // A dead slot is not copied (its entry was retired by `remove`).
+                // Relaxed: the writer's own earlier stores.
+                let word = bucket.tophash.load(Ordering::Relaxed);
+                // Relaxed: as above.
+                let live = bucket.live.load(Ordering::Relaxed);
+                for s in 0..filled(word) {
+                    if live & dead_bit(s) != 0 {
+                        // A dead slot is not copied (its cells were retired when it died).
                         continue;
                     }
-                    // Safety: a live entry, immutable.
-                    let hash = unsafe { (*e).hash };
+                    // Safety: a live slot, owned by the old table until this copy, which
+                    // hands ownership to the new table (the old table's shell never drops
+                    // the cells of its evacuated chains).
+                    let (key, val) = unsafe { bucket.read_cells(s) };
+                    // Go recomputes the hash too (the slot keeps only its top byte).
+                    let hash = self.hasher.hash_one(&key);
                     let dest = if doubled && hash as usize & oldn != 0 {
                         i + oldn
                     } else {
                         i
                     };
+                    debug_assert_eq!(top_at(word, s), tophash(hash));
                     // Safety: writer lock; `dest` chain belongs to the current table.
                     unsafe {
                         let found = find_free(&table.buckets[dest]);
-                        self.place(w, found, th, e);
+                        self.place(w, &found, top_at(word, s), key, val);
                     }
-                    w.used += 1;
                 }
                 // Relaxed: the writer's own earlier store.
                 b = bucket.overflow.load(Ordering::Relaxed);
@@ -764,7 +759,7 @@ struct Found<K, V> {
     last: *const Bucket<K, V>,
 }
 
-/// Writer: find `key`'s slot in the current table.
+/// Writer: find `key`'s live slot in the current table, and the first free slot of its chain.
 ///
 /// # Safety
 /// Writer lock held; `t` is the current table.
@@ -776,47 +771,40 @@ where
     let top = tophash(hash);
     // Safety: the caller's contract.
     let mut b: *const Bucket<K, V> = unsafe { (*t).bucket(hash) };
-    let mut last = b;
+    let mut found = Found {
+        slot: None,
+        free: None,
+        last: b,
+    };
     while !b.is_null() {
         // Safety: chains of the current table are alive.
         let bucket = unsafe { &*b };
-        for i in 0..BUCKET_CNT {
-            // Relaxed: only writers store slots, serialized by the lock.
-            let th = bucket.tophash[i].load(Ordering::Relaxed);
-            if th == EMPTY_REST {
-                return Found {
-                    slot: None,
-                    free: Some((b, i)),
-                    last: b,
-                };
-            }
-            if th != top {
-                continue;
-            }
+        found.last = b;
+        // Relaxed: only writers store slots, serialized by the lock.
+        let word = bucket.tophash.load(Ordering::Relaxed);
+        if found.slot.is_none() {
             // Relaxed: as above.
-            let e = bucket.entries[i].load(Ordering::Relaxed);
-            if e == tomb() {
-                continue;
-            }
-            // Safety: a published entry, alive while in the table.
-            let entry = unsafe { &*e };
-            if entry.hash == hash && entry.key.borrow() == key {
-                return Found {
-                    slot: Some((b, i)),
-                    free: None,
-                    last: b,
-                };
+            let live = bucket.live.load(Ordering::Relaxed);
+            let mut m = match_top(word, top);
+            while m != 0 {
+                let i = (m.trailing_zeros() / 8) as usize;
+                m &= m - 1;
+                // Safety: a filled slot of the current table (the writer's own stores).
+                if live & dead_bit(i) == 0 && unsafe { bucket.key(i) }.borrow() == key {
+                    found.slot = Some((b, i));
+                    break;
+                }
             }
         }
-        last = b;
+        let n = filled(word);
+        if n < BUCKET_CNT {
+            found.free = Some((b, n));
+            return found;
+        }
         // Relaxed: as above.
         b = bucket.overflow.load(Ordering::Relaxed);
     }
-    Found {
-        slot: None,
-        free: None,
-        last,
-    }
+    found
 }
 
 /// Writer: the first free slot of a chain (or its last bucket).
@@ -829,15 +817,14 @@ unsafe fn find_free<K, V>(head: &Bucket<K, V>) -> Found<K, V> {
     while !b.is_null() {
         // Safety: chains of the current table are alive.
         let bucket = unsafe { &*b };
-        for i in 0..BUCKET_CNT {
-            // Relaxed: only writers store slots, serialized by the lock.
-            if bucket.tophash[i].load(Ordering::Relaxed) == EMPTY_REST {
-                return Found {
-                    slot: None,
-                    free: Some((b, i)),
-                    last: b,
-                };
-            }
+        // Relaxed: only writers store slots, serialized by the lock.
+        let n = filled(bucket.tophash.load(Ordering::Relaxed));
+        if n < BUCKET_CNT {
+            return Found {
+                slot: None,
+                free: Some((b, n)),
+                last: b,
+            };
         }
         last = b;
         // Relaxed: as above.
@@ -897,18 +884,6 @@ impl<K, V, S: BuildHasher, P: Policy> ReadGuard<'_, K, V, S, P> {
         self.map.read_pinned(&self.pin, key, |_, v| v.clone())
     }
 
-    /// A reference to the value of `key`, valid while the guard lives.
-    #[inline]
-    pub fn get_ref<Q>(&self, key: &Q) -> Option<&V>
-    where
-        K: Borrow<Q>,
-        Q: Hash + Eq + ?Sized,
-    {
-        let v = self.map.read_pinned(&self.pin, key, |_, v| v as *const V)?;
-        // Safety: the entry stays alive while this guard's pin is held, i.e. for `&self`.
-        Some(unsafe { &*v })
-    }
-
     /// Whether `key` is present.
     #[inline]
     pub fn contains_key<Q>(&self, key: &Q) -> bool
@@ -941,22 +916,26 @@ impl<K: Clone, V: Clone, S, P: Policy> Iter<'_, K, V, S, P> {
         while !b.is_null() {
             // Safety: the caller's contract.
             let bucket = unsafe { &*b };
-            for i in 0..BUCKET_CNT {
-                let th = bucket.tophash[i].load(P::PUB_LOAD);
-                if th == EMPTY_REST {
-                    return;
-                }
-                // Acquire: pairs with the Release store of the entry pointer.
-                let e = bucket.entries[i].load(Ordering::Acquire);
-                if e.is_null() {
+            let word = bucket.tophash.load(P::PUB_LOAD);
+            // Acquire: pairs with the writer's Release stores of ready and dead bits.
+            let live = bucket.live.load(Ordering::Acquire);
+            let n = filled(word);
+            for i in 0..n {
+                if live & ready_bit(i) == 0 {
                     // A publication violation (weak policies only): skip the slot.
                     self.map.violation(0);
                     continue;
                 }
-                if e != tomb() {
-                    // Safety: live entries stay alive while pinned.
-                    unsafe { self.buf.push(((*e).key.clone(), (*e).val.clone())) };
+                if live & dead_bit(i) == 0 {
+                    // Safety: a ready slot's cells stay alive while pinned.
+                    unsafe {
+                        self.buf
+                            .push((bucket.key(i).clone(), bucket.val(i).clone()))
+                    };
                 }
+            }
+            if n < BUCKET_CNT {
+                return;
             }
             // Acquire: an overflow bucket is fully written before its publication.
             b = bucket.overflow.load(Ordering::Acquire);

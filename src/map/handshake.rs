@@ -312,6 +312,19 @@ impl Header {
 pub(crate) struct Retired {
     ptr: *mut Header,
     free: unsafe fn(*mut Header),
+    /// Under the lab's weak policies, instead of `free`: mark what readers check.
+    poison: unsafe fn(*mut Header),
+}
+
+/// Poison an object's own [`Header`].
+///
+/// # Safety
+/// `h` points to a live header.
+unsafe fn poison_header(h: *mut Header) {
+    // Safety: the caller's contract.
+    let hdr = unsafe { &*h };
+    // Relaxed: only a counter's hint to readers; nothing is freed.
+    hdr.poisoned.store(true, Ordering::Relaxed);
 }
 
 impl Retired {
@@ -319,7 +332,25 @@ impl Retired {
     /// `ptr` points to a live object whose first field is a [`Header`], no longer reachable
     /// from the map, and `free(ptr)` frees it.
     pub(crate) unsafe fn new(ptr: *mut Header, free: unsafe fn(*mut Header)) -> Retired {
-        Retired { ptr, free }
+        Retired {
+            ptr,
+            free,
+            poison: poison_header,
+        }
+    }
+
+    /// Like [`new`](Self::new), with `poison(ptr)` marking what readers check under the lab's
+    /// weak policies (it runs instead of `free` there, on an object never freed before the
+    /// map drops).
+    ///
+    /// # Safety
+    /// As for [`new`](Self::new), and `poison(ptr)` is safe while the map lives.
+    pub(crate) unsafe fn with_poison(
+        ptr: *mut Header,
+        free: unsafe fn(*mut Header),
+        poison: unsafe fn(*mut Header),
+    ) -> Retired {
+        Retired { ptr, free, poison }
     }
 }
 
@@ -390,10 +421,9 @@ impl Retirer {
                         // then has left since: no reader can still hold it.
                         self.garbage.push(r);
                     } else {
-                        // Safety: quarantined objects are never freed before the map drops.
-                        let hdr = unsafe { &*r.ptr };
-                        // Relaxed: only a counter's hint to readers; nothing is freed.
-                        hdr.poisoned.store(true, Ordering::Relaxed);
+                        // Safety: quarantined objects (and the tables they point into) are
+                        // never freed before the map drops.
+                        unsafe { (r.poison)(r.ptr) };
                         self.quarantine.push(r);
                     }
                 }

@@ -3,11 +3,11 @@
 //!
 //! | test | P0 (writer) | P1 (reader) | target outcome |
 //! |---|---|---|---|
-//! | `map.publish+POLICY` | inserts key 1 into an empty map: entry pointer (Release), then the tophash byte | `get(1)`: tophash byte, then the entry pointer (Acquire) | found but stale: `1:r0=1 /\ 1:r1=0` |
+//! | `map.publish+POLICY` | inserts key 1 into an empty map: key and value cells, the slot's ready bit (Release), then the tophash word | `get(1)`: the tophash word, then the ready bit (Acquire) | found but stale: `1:r0=1 /\ 1:r1=0` |
 //! | `map.grow+POLICY` | evacuates the key's old bucket: copies the slot, then stores `evacuated` | `get(key)`: `evacuated`, then the new bucket's slot | key missed: `1:r0=1 /\ 1:r1=0` |
 //! | `map.handshake+POLICY` | `clear()`: stores the new table, then scans the dirty marks | marks itself dirty, then loads the table | the writer would free a table the reader holds: `0:r0=0 /\ 1:r0=0` |
 //!
-//! Registers: publish `1:r0` = tophash seen, `1:r1` = entry pointer seen (0 where the code did
+//! Registers: publish `1:r0` = tophash seen, `1:r1` = ready bit seen (0 where the code did
 //! not reach it); grow `1:r0` = evacuation seen (or
 //! growth finished), `1:r1` = key found without the repair path; handshake `0:r0` = the writer
 //! saw the reader dirty, `1:r0` = the reader loaded the new table. The handshake's reader stays
@@ -240,17 +240,17 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
     let name = format!("map.{}+{}", kind.name(), P::NAME);
     let (doc, threads, prop) = match kind {
         Kind::Publish => (
-            "ConcurrentMap bucket publication: insert (entry pointer Release, then the tophash byte) vs get (tophash, then the entry pointer Acquire); target = found but stale",
+            "ConcurrentMap bucket publication: insert (the slot's ready bit Release, then the tophash word) vs get (tophash, then the ready bit Acquire); target = found but stale",
             vec![
                 thread(
                     0,
-                    &["entry", "th"],
-                    vec![store("entry", Release), store("th", ps)],
+                    &["ready", "th"],
+                    vec![store("ready", Release), store("th", ps)],
                 ),
                 thread(
                     1,
-                    &["entry", "th"],
-                    vec![load("r0", "th", pl), load("r1", "entry", Acquire)],
+                    &["ready", "th"],
+                    vec![load("r0", "th", pl), load("r1", "ready", Acquire)],
                 ),
             ],
             and(reg(1, "r0", 1), reg(1, "r1", 0)),

@@ -34,14 +34,15 @@
 //!
 //! ## Limitations
 //!
-//! * Every entry is its own allocation behind an atomic pointer (required for lock-free reads of
-//!   generic keys and values without data races), so a lookup takes one more dependent cache
-//!   miss than an inline table, and every insert allocates.
+//! * Keys and values are stored inline in write-once slots: a replaced or removed key's slot
+//!   stays dead until the next growth (same-size growth compacts when dead slots pile up), and
+//!   each replacement uses a slot. A dead slot's key and value are moved into a small
+//!   allocation that the handshake frees (none when neither needs a drop).
+//! * The map hands out clones, never `&V` (during growth a value's bytes exist in two tables;
+//!   a reference could miss interior-mutability updates made through the other copy).
 //! * Each `get` pays the handshake's SeqCst fence; [`ConcurrentMap::pin_reads`] pays it once for
 //!   a batch of reads.
 //! * Writers are serialized by one mutex: write-heavy workloads from several threads contend.
-//! * A removed entry's slot stays dead until the next growth (same-size growth compacts when
-//!   dead slots pile up).
 //! * A long-lived iterator or [`ReadGuard`] delays reclamation for the whole map.
 //! * More than [`handshake::MAX_READERS`] threads reading at once share one reader counter
 //!   (read-modify-writes; still lock-free).

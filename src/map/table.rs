@@ -9,23 +9,34 @@
 //! * a growing table keeps a pointer to the old one; writers evacuate old buckets incrementally.
 //!
 //! Differences from Go, all forced by readers running concurrently with the writer:
-//! * a key and its value live in an immutable `Entry` behind an atomic pointer, never inline:
-//!   a reader may be reading a slot while the writer writes it, so a slot's words are atomics
-//!   and a published entry is never written again. Replacing a value publishes a new entry in
-//!   the same slot and retires the old one.
-//! * `remove` stores a tombstone entry pointer instead of emptying the slot (Go's `emptyOne`)
-//!   and the slot stays dead for the table's life, so a reader can never see a slot change keys
-//!   under it. Dead slots are dropped by the next growth (same-size growth when they are many).
-//! * old buckets are never modified during evacuation (readers may be scanning them); instead
-//!   of Go's per-slot `evacuatedX/Y/Empty` tophash marks, a bucket has one `evacuated` word,
-//!   stored after its entries were copied (the growth protocol). The reserved tophash values
-//!   are kept for fidelity and never stored.
+//! * slots are **write-once**: a slot's key and value cells are written while the slot is
+//!   free, then published (its `ready` bit with Release, then its tophash byte), and never
+//!   written again while the table lives. Readers read the cells in place (no pointer hop, no
+//!   data race). Replacing a value therefore fills a *new* slot with the key and value and
+//!   then marks the old slot dead; `remove` marks the slot dead (Go's `emptyOne` would let the
+//!   slot be reused under a reader's feet). Dead slots are dropped by the next growth
+//!   (same-size growth when they pile up), and a dead slot's key and value are moved out and
+//!   dropped once no reader can still be reading them (the dirty-flag handshake).
+//! * the 8 tophash bytes of a bucket are one atomic word (byte i = slot i), so a reader loads
+//!   them once and matches them with a few word operations (SWAR), as Swiss tables do.
+//! * old buckets are never modified during evacuation (readers may be scanning them): their
+//!   live keys and values are copied bit for bit into the new table, which owns them from then
+//!   on; instead of Go's per-slot `evacuatedX/Y/Empty` tophash marks, a bucket has one
+//!   `evacuated` word, stored after its slots were copied (the growth protocol). The reserved
+//!   tophash values are kept for fidelity and never stored.
+//!
+//! Because a key and value may exist in two tables at once during growth (the old table's
+//! bytes and the new table's copy), the map hands out clones only, never `&V`: a reference
+//! taken through the old copy would not see interior-mutability updates made through the new
+//! one.
 
+use std::cell::UnsafeCell;
+use std::mem::MaybeUninit;
 use std::ptr;
 
 use super::handshake::Header;
 use super::policy::Policy;
-use crate::sync::atomic::{AtomicPtr, AtomicU8, Ordering};
+use crate::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicU8, Ordering};
 
 /// Slots per bucket (Go's `bucketCnt`).
 pub const BUCKET_CNT: usize = 8;
@@ -70,77 +81,165 @@ pub fn too_many_overflow(noverflow: usize, b: u8) -> bool {
     noverflow >= 1usize << b.min(15)
 }
 
-/// An entry: a key, its hash and a value, immutable once published.
-#[repr(C)]
-pub(crate) struct Entry<K, V> {
-    pub(crate) hdr: Header,
-    pub(crate) hash: u64,
-    pub(crate) key: K,
-    pub(crate) val: V,
+/// `0x0101..01`: one in every byte.
+const LSB: u64 = u64::from_ne_bytes([0x01; 8]);
+/// `0x7f7f..7f`.
+const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+/// `0x8080..80`: the mask bit of every byte.
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The bytes of `x` that are zero, as a mask with 0x80 in each such byte (exact: no false
+/// positives, unlike the shorter `(x - LSB) & !x & HIGH` trick).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
-static TOMB_SENTINEL: u8 = 0;
-
-/// The entry pointer of a removed entry's slot (never dereferenced).
-#[inline]
-pub(crate) fn tomb<K, V>() -> *mut Entry<K, V> {
-    ptr::addr_of!(TOMB_SENTINEL) as *mut Entry<K, V>
+/// The slots (bytes) of a tophash word equal to `top`, as a mask with 0x80 in each.
+#[inline(always)]
+pub(crate) fn match_top(word: u64, top: u8) -> u64 {
+    zero_bytes(word ^ (LSB * top as u64))
 }
 
-pub(crate) fn alloc_entry<K, V>(hash: u64, key: K, val: V) -> *mut Entry<K, V> {
-    Box::into_raw(Box::new(Entry {
-        hdr: Header::new(),
-        hash,
-        key,
-        val,
-    }))
+/// The number of filled slots in a tophash word: slots fill in order and are never emptied,
+/// so they are the bytes below the first zero byte.
+#[inline(always)]
+pub(crate) fn filled(word: u64) -> usize {
+    (zero_bytes(word).trailing_zeros() / 8) as usize
 }
 
-/// # Safety
-/// `h` came from [`alloc_entry`] and is freed once.
-pub(crate) unsafe fn free_entry<K, V>(h: *mut Header) {
-    // Safety: caller's contract; `Header` is the first field of the repr(C) entry.
-    drop(unsafe { Box::from_raw(h as *mut Entry<K, V>) });
+/// Tophash byte of slot `i` in a tophash word.
+#[inline(always)]
+pub(crate) fn top_at(word: u64, i: usize) -> u8 {
+    (word >> (8 * i)) as u8
 }
 
-/// A bucket: 8 slots and the overflow link.
+/// Bit of slot `i` in [`Bucket::live`]: its cells are written.
+#[inline(always)]
+pub(crate) fn ready_bit(i: usize) -> u32 {
+    1 << i
+}
+
+/// Bit of slot `i` in [`Bucket::live`]: its key was removed or replaced.
+#[inline(always)]
+pub(crate) fn dead_bit(i: usize) -> u32 {
+    1 << (8 + i)
+}
+
+/// A bucket: 8 write-once slots (tophash byte, key cell, value cell) and the overflow link.
 pub(crate) struct Bucket<K, V> {
-    pub(crate) tophash: [AtomicU8; BUCKET_CNT],
-    pub(crate) entries: [AtomicPtr<Entry<K, V>>; BUCKET_CNT],
-    pub(crate) overflow: AtomicPtr<Bucket<K, V>>,
-    /// In an old table's head buckets: nonzero once the chain's entries were copied to the
-    /// new table.
+    /// The slots' tophash bytes, byte i = slot i ([`EMPTY_REST`] while free). The publication
+    /// word: stored with the policy's publication ordering.
+    pub(crate) tophash: AtomicU64,
+    /// Per slot: [`ready_bit`] (stored with Release once the cells are written) and
+    /// [`dead_bit`] (stored with Release when the key is removed or replaced). Only the writer
+    /// stores it, always with Release, so every value a reader loads carries the cells'
+    /// initialisation.
+    pub(crate) live: AtomicU32,
+    /// In an old table's head buckets: nonzero once the chain's slots were copied to the new
+    /// table.
     pub(crate) evacuated: AtomicU8,
+    /// The lab's weak policies: per slot, set when the writer would have dropped the slot's
+    /// key and value while readers may still read them (a counter's hint, never a free).
+    pub(crate) poisoned: AtomicU8,
+    pub(crate) overflow: AtomicPtr<Bucket<K, V>>,
+    keys: [UnsafeCell<MaybeUninit<K>>; BUCKET_CNT],
+    vals: [UnsafeCell<MaybeUninit<V>>; BUCKET_CNT],
 }
 
 impl<K, V> Bucket<K, V> {
     pub(crate) fn new() -> Self {
         Bucket {
-            tophash: std::array::from_fn(|_| AtomicU8::new(EMPTY_REST)),
-            entries: std::array::from_fn(|_| AtomicPtr::new(ptr::null_mut())),
-            overflow: AtomicPtr::new(ptr::null_mut()),
+            tophash: AtomicU64::new(0),
+            live: AtomicU32::new(0),
             evacuated: AtomicU8::new(0),
+            poisoned: AtomicU8::new(0),
+            overflow: AtomicPtr::new(ptr::null_mut()),
+            keys: [const { UnsafeCell::new(MaybeUninit::uninit()) }; BUCKET_CNT],
+            vals: [const { UnsafeCell::new(MaybeUninit::uninit()) }; BUCKET_CNT],
         }
     }
 
-    /// Writer: fill slot `i` (free until now): the entry pointer first, then the tophash
-    /// byte, which publishes the slot (the bucket-publication protocol).
+    /// The key of slot `i`.
+    ///
+    /// # Safety
+    /// The slot's ready bit was seen (with Acquire, or by the writer itself), and the slot's
+    /// cells are still owned by this table or by a retired object not yet dropped (the caller
+    /// is pinned, or is the writer).
+    #[inline(always)]
+    pub(crate) unsafe fn key(&self, i: usize) -> &K {
+        // Safety: the caller's contract; ready cells are never written again.
+        unsafe { (*self.keys[i].get()).assume_init_ref() }
+    }
+
+    /// The value of slot `i`.
+    ///
+    /// # Safety
+    /// As for [`key`](Self::key).
+    #[inline(always)]
+    pub(crate) unsafe fn val(&self, i: usize) -> &V {
+        // Safety: the caller's contract.
+        unsafe { (*self.vals[i].get()).assume_init_ref() }
+    }
+
+    /// Bitwise copies of slot `i`'s key and value (the caller decides which copy owns them).
+    ///
+    /// # Safety
+    /// As for [`key`](Self::key), and at most one of the copies is ever dropped.
     #[inline]
-    pub(crate) fn fill<P: Policy>(&self, i: usize, top: u8, e: *mut Entry<K, V>) {
-        // Release: the entry was fully written before it becomes reachable.
-        self.entries[i].store(e, Ordering::Release);
-        self.tophash[i].store(top, P::PUB_STORE);
+    pub(crate) unsafe fn read_cells(&self, i: usize) -> (K, V) {
+        // Safety: the caller's contract; concurrent readers only read these cells.
+        unsafe {
+            (
+                ptr::read(self.keys[i].get()).assume_init(),
+                ptr::read(self.vals[i].get()).assume_init(),
+            )
+        }
+    }
+
+    /// Writer: fill slot `i` (free until now): the cells, then the ready bit (Release), then
+    /// the tophash byte, which publishes the slot (the bucket-publication protocol).
+    ///
+    /// # Safety
+    /// Writer lock held; slot `i` is free (its tophash byte is [`EMPTY_REST`]) and every slot
+    /// before it is filled.
+    #[inline]
+    pub(crate) unsafe fn fill<P: Policy>(&self, i: usize, top: u8, key: K, val: V) {
+        // Safety: a free slot's cells are not read by anyone (readers stop at its zero
+        // tophash byte, and its ready bit is clear).
+        unsafe {
+            (*self.keys[i].get()).write(key);
+            (*self.vals[i].get()).write(val);
+        }
+        // Relaxed: only the writer stores `live` and `tophash`; these are its own last stores.
+        let live = self.live.load(Ordering::Relaxed);
+        // Release: the cells are written before a reader that sees the bit reads them.
+        self.live.store(live | ready_bit(i), Ordering::Release);
+        // Relaxed: as above.
+        let word = self.tophash.load(Ordering::Relaxed);
+        self.tophash
+            .store(word | (top as u64) << (8 * i), P::PUB_STORE);
+    }
+
+    /// Writer: mark slot `i` dead (its key was removed or replaced).
+    #[inline]
+    pub(crate) fn kill(&self, i: usize) {
+        // Relaxed: the writer's own last store.
+        let live = self.live.load(Ordering::Relaxed);
+        // Release: every `live` store is Release (see the field), and a reader that sees the
+        // slot dead also sees the replacing slot published before it.
+        self.live.store(live | dead_bit(i), Ordering::Release);
     }
 }
 
 /// What a reader found for a key in one bucket chain.
 #[derive(Debug)]
 pub(crate) enum Probe<K, V> {
-    /// A live entry.
-    Live(*mut Entry<K, V>),
-    /// Not in this chain. `seen_top`: some slot had the key's tophash (a removed entry, another
-    /// key, or `stale`); `stale`: some slot's tophash was visible before its entry pointer — a
-    /// publication violation (only the lab's Relaxed policy allows it).
+    /// A live slot: bucket and index.
+    Live(*const Bucket<K, V>, usize),
+    /// Not in this chain. `seen_top`: some ready slot had the key's tophash (a dead slot,
+    /// another key, or `stale`); `stale`: some slot's tophash was visible before its ready
+    /// bit — a publication violation (only the lab's Relaxed policy allows it).
     Absent { seen_top: bool, stale: bool },
 }
 
@@ -166,29 +265,51 @@ where
         // Safety: the caller keeps the chain alive; `b` was published with Release and read
         // with Acquire (or is the head, inside a published table).
         let bucket = unsafe { &*b };
-        for i in 0..BUCKET_CNT {
-            let th = bucket.tophash[i].load(P::PUB_LOAD);
-            if th == EMPTY_REST {
+        let mut word = bucket.tophash.load(P::PUB_LOAD);
+        // Slots already examined (a bucket is rescanned when a replacement may have landed in
+        // it after `word` was loaded).
+        let mut done = 0u64;
+        loop {
+            // Free slots hold 0, below every tophash, so only filled slots can match.
+            let mut m = match_top(word, top) & !done;
+            let mut saw_dead = false;
+            if m != 0 {
+                // Acquire: pairs with the writer's Release stores of ready and dead bits.
+                let live = bucket.live.load(Ordering::Acquire);
+                while m != 0 {
+                    let i = (m.trailing_zeros() / 8) as usize;
+                    m &= m - 1;
+                    seen_top = true;
+                    if live & ready_bit(i) == 0 {
+                        stale = true;
+                        continue;
+                    }
+                    if live & dead_bit(i) != 0 {
+                        saw_dead = true;
+                        continue;
+                    }
+                    // Safety: ready (seen with Acquire), and alive while we are pinned.
+                    if unsafe { bucket.key(i) }.borrow() == key {
+                        return Probe::Live(b, i);
+                    }
+                }
+            }
+            if zero_bytes(word) == 0 {
+                break; // full: the chain goes on
+            }
+            if !saw_dead {
+                // A free slot: the chain ends here.
                 return Probe::Absent { seen_top, stale };
             }
-            if th != top {
-                continue;
+            // A replaced key's new slot is published before the old one dies: having seen it
+            // dead (Acquire), a reload sees the new slot if it landed in this bucket after
+            // `word` was loaded (an overflow bucket is loaded afterwards anyway).
+            let again = bucket.tophash.load(P::PUB_LOAD);
+            if again == word {
+                return Probe::Absent { seen_top, stale };
             }
-            seen_top = true;
-            // Acquire: pairs with the Release store of the entry pointer.
-            let e = bucket.entries[i].load(Ordering::Acquire);
-            if e.is_null() {
-                stale = true;
-                continue;
-            }
-            if e == tomb() {
-                continue;
-            }
-            // Safety: a published entry is immutable and alive while we are pinned.
-            let entry = unsafe { &*e };
-            if entry.hash == hash && entry.key.borrow() == key {
-                return Probe::Live(e);
-            }
+            done = !zero_bytes(word) & HIGH;
+            word = again;
         }
         // Acquire: an overflow bucket is fully written before its Release publication.
         b = bucket.overflow.load(Ordering::Acquire);
@@ -226,12 +347,65 @@ impl<K, V> Table<K, V> {
     }
 }
 
-/// Which cells a table free also frees.
+/// The key and value moved out of a dead slot, dropped once no reader can still be reading
+/// the slot's cells (their bytes stay in the slot, and may own heap memory this box now owns).
+#[repr(C)]
+pub(crate) struct Moved<K, V> {
+    hdr: Header,
+    _key: K,
+    _val: V,
+    /// Where the slot was (only for the lab's poisoning; never dereferenced when freeing).
+    bucket: *const Bucket<K, V>,
+    slot: usize,
+}
+
+impl<K, V> Moved<K, V> {
+    /// Move the cells of the (now dead) slot `i` of `b` into a box.
+    ///
+    /// # Safety
+    /// Writer lock held; the slot is ready and dead, and its cells are owned by the table
+    /// (not moved before).
+    pub(crate) unsafe fn take(b: &Bucket<K, V>, i: usize) -> *mut Header {
+        // Safety: the caller's contract; the table stops owning the cells.
+        let (key, val) = unsafe { b.read_cells(i) };
+        Box::into_raw(Box::new(Moved {
+            hdr: Header::new(),
+            _key: key,
+            _val: val,
+            bucket: b,
+            slot: i,
+        })) as *mut Header
+    }
+}
+
+/// # Safety
+/// `h` came from [`Moved::take`] and is freed once.
+pub(crate) unsafe fn free_moved<K, V>(h: *mut Header) {
+    // Safety: caller's contract; `Header` is the first field of the repr(C) box.
+    drop(unsafe { Box::from_raw(h as *mut Moved<K, V>) });
+}
+
+/// The lab's weak policies: mark the slot a [`Moved`] came from as poisoned.
+///
+/// # Safety
+/// `h` came from [`Moved::take`] and its table was never freed (the weak policies quarantine
+/// every table).
+pub(crate) unsafe fn poison_moved<K, V>(h: *mut Header) {
+    // Safety: the caller's contract.
+    let m = unsafe { &*(h as *const Moved<K, V>) };
+    // Safety: as above: the bucket's table is quarantined, never freed.
+    let b = unsafe { &*m.bucket };
+    // Relaxed: a best-effort counter's hint, only the writer stores it.
+    let p = b.poisoned.load(Ordering::Relaxed);
+    b.poisoned.store(p | 1 << m.slot, Ordering::Relaxed);
+}
+
+/// Which cells a table free also drops.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cells {
-    /// None: the cells moved to the new table (an evacuated table).
+    /// None: the live cells were copied to the new table, which owns them (an evacuated table).
     None,
-    /// All of them (a cleared or dropped current table).
+    /// All live ones (a cleared or dropped current table).
     All,
     /// Only those in chains not evacuated (a cleared or dropped table that was being evacuated).
     Unevacuated,
@@ -245,7 +419,7 @@ unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
     for head in table.buckets.iter() {
         // Relaxed: no reader can reach the table any more (caller's contract).
         let evacuated = head.evacuated.load(Ordering::Relaxed) != 0;
-        let free_cells = match cells {
+        let drop_cells = match cells {
             Cells::None => false,
             Cells::All => true,
             Cells::Unevacuated => !evacuated,
@@ -254,13 +428,13 @@ unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
         while !b.is_null() {
             // Safety: the chain is owned by the table being freed.
             let bucket = unsafe { &*b };
-            if free_cells {
+            if drop_cells {
+                // Relaxed: unreachable table, as above.
+                let live = bucket.live.load(Ordering::Relaxed);
                 for i in 0..BUCKET_CNT {
-                    // Relaxed: unreachable table, as above.
-                    let e = bucket.entries[i].load(Ordering::Relaxed);
-                    if !e.is_null() && e != tomb() {
-                        // Safety: the slot owns its live entry.
-                        unsafe { free_entry::<K, V>(e as *mut Header) }
+                    if live & ready_bit(i) != 0 && live & dead_bit(i) == 0 {
+                        // Safety: a live slot owns its cells (a dead one's were moved out).
+                        drop(unsafe { bucket.read_cells(i) });
                     }
                 }
             }
