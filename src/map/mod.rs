@@ -37,8 +37,9 @@
 //! * Every entry is its own allocation behind an atomic pointer (required for lock-free reads of
 //!   generic keys and values without data races), so a lookup takes one more dependent cache
 //!   miss than an inline table, and every insert allocates.
-//! * Each `get` pays the handshake's SeqCst fence; [`ConcurrentMap::pin_reads`] pays it once for
-//!   a batch of reads.
+//! * Each `get` pays the handshake's reader barrier: a SeqCst fence, or only a compiler fence
+//!   where [`asymmetric()`] is true (Linux `membarrier`; then each writer's seal pays a system
+//!   call instead, see [`asym`]); [`ConcurrentMap::pin_reads`] pays it once for a batch of reads.
 //! * Writers are serialized by one mutex: write-heavy workloads from several threads contend.
 //! * A removed entry's slot stays dead until the next growth (same-size growth compacts when
 //!   dead slots pile up).
@@ -48,6 +49,7 @@
 //! * The lab's [`AcqRel`] and [`Relaxed`] policies never free retired memory before the map
 //!   drops: they are for demonstrations, not for long-running use.
 
+pub mod asym;
 mod concurrent;
 pub mod handshake;
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
@@ -55,6 +57,7 @@ pub mod litmus;
 pub mod policy;
 pub mod table;
 
+pub use asym::asymmetric;
 pub use concurrent::{ConcurrentMap, Iter, ReadGuard, Violations};
 pub use policy::{AcqRel, Policy, Relaxed, SeqCst};
 
