@@ -386,7 +386,8 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     }
 
     /// Pin this thread once for a batch of reads: [`ReadGuard::get`] then skips the per-call
-    /// handshake (its SeqCst fence), like papaya's `pin`. Memory retired meanwhile waits for
+    /// handshake (its reader barrier: a SeqCst fence, or only a compiler fence where
+    /// [`asymmetric()`](super::asymmetric) is true), like papaya's `pin`. Memory retired meanwhile waits for
     /// the guard, so keep it short-lived. Not `Send`.
     pub fn pin_reads(&self) -> ReadGuard<'_, K, V, S, P> {
         ReadGuard {

@@ -4,10 +4,17 @@
 //! loads the table pointer it will read through; when it is done it makes the epoch even again
 //! (a Release store). A writer that unlinked something (a whole table, a replaced value cell)
 //! first *stores* the unlinking pointer, then *loads* every slot's epoch: the store-buffering
-//! (SB) shape. With the [`SeqCst`](super::SeqCst) policy both halves have a SeqCst fence between
+//! (SB) shape. With the [`SeqCst`](super::SeqCst) policy both halves have a full barrier between
 //! their store and their load, so at least one side sees the other: either the writer sees the
 //! reader's odd epoch (and waits for it to change before freeing), or the reader sees the new
 //! pointer (and never reaches the unlinked memory).
+//!
+//! The barriers are SeqCst fences on both sides, or, where Linux `membarrier` is available
+//! ([`asymmetric()`](super::asymmetric)), asymmetric ([`super::asym`]): the reader's is a
+//! compiler fence, and the writer's scan is preceded by `fence(SeqCst)` and a `membarrier` that
+//! makes every running thread of the process execute a full barrier. If that system call ever
+//! fails, the scan proves nothing: its batch is not released but waits for the next seal whose
+//! barrier works (see `Retirer::seal`).
 //!
 //! Epochs rather than 0/1 flags let a writer free memory without waiting for a moment when no
 //! reader is inside: it records the odd epochs it saw (a snapshot) and frees the batch
@@ -125,17 +132,25 @@ pub(crate) enum Mark<'a> {
 pub(crate) struct Snapshot {
     inside: Vec<(usize, u64)>,
     shared: bool,
+    /// The writer's barrier failed (a `membarrier` error): a reader may have been inside
+    /// unseen, so this snapshot never lets anything be freed.
+    unreliable: bool,
 }
 
 impl Snapshot {
-    /// Whether some reader was seen inside (the writer "saw the dirty flag").
+    /// Whether some reader was seen inside (the writer "saw the dirty flag"); an unreliable
+    /// scan counts as dirty (it cannot show that no reader was inside).
     pub(crate) fn saw_dirty(&self) -> bool {
-        self.shared || !self.inside.is_empty()
+        self.unreliable || self.shared || !self.inside.is_empty()
     }
 }
 
 impl<P: Policy> Readers<P> {
     pub(crate) fn new() -> Self {
+        // Fix the handshake's fence mode (symmetric or membarrier) before this map exists: every
+        // thread that later reads or writes the map got it through something that makes this
+        // construction happen before its use, so it reads the final mode (see `asym::init`).
+        super::asym::init();
         Readers {
             segs: std::array::from_fn(|_| AtomicPtr::new(std::ptr::null_mut())),
             shared: AtomicUsize::new(0),
@@ -234,10 +249,13 @@ impl<P: Policy> Readers<P> {
     }
 
     /// Writer: after its unlinking stores, load every dirty mark ([`Policy::writer_fence`]
-    /// first).
+    /// first; if it failed, the snapshot is marked unreliable).
     pub(crate) fn scan(&self) -> Snapshot {
-        P::writer_fence();
-        let mut snap = Snapshot::default();
+        let fenced = P::writer_fence();
+        let mut snap = Snapshot {
+            unreliable: !fenced,
+            ..Snapshot::default()
+        };
         for (s, cell) in self.segs.iter().enumerate() {
             // Acquire: pairs with the segment's Release publication.
             let p = cell.load(Ordering::Acquire);
@@ -258,8 +276,12 @@ impl<P: Policy> Readers<P> {
         snap
     }
 
-    /// Writer: has every reader seen inside by `snap` left since?
+    /// Writer: has every reader seen inside by `snap` left since? (Never for an unreliable
+    /// snapshot, which `seal` does not keep anyway: readers it missed may hold the batch.)
     pub(crate) fn passed(&self, snap: &Snapshot) -> bool {
+        if snap.unreliable {
+            return false;
+        }
         let own = snap.inside.iter().all(|&(id, e)| match self.slot(id) {
             // Acquire: pairs with the reader's Release exit store.
             Some(slot) => slot.epoch.load(Ordering::Acquire) != e,
@@ -364,6 +386,7 @@ struct Bag {
 pub(crate) struct Retirer {
     pending: Vec<Retired>,
     bags: VecDeque<Bag>,
+    /// What the lab's weak policies would have freed (poisoned, kept until the map drops).
     quarantine: Vec<Retired>,
     /// Released by the handshake, to be freed once the writer lock is released.
     garbage: Vec<Retired>,
@@ -374,10 +397,24 @@ pub(crate) struct Retirer {
 unsafe impl Send for Retirer {}
 
 /// Retired objects per bag: more amortises the scan, fewer frees sooner.
-#[cfg(not(any(orderlab_loom, miri)))]
-const BAG: usize = 64;
-#[cfg(any(orderlab_loom, miri))]
-const BAG: usize = 1;
+///
+/// 64 with symmetric fences, where a seal costs a fence and a scan of the slots (well under a
+/// microsecond). 128 when the handshake is asymmetric: each seal then costs a `membarrier`
+/// system call, which interrupts every CPU running one of our threads (an IPI each) and waits
+/// for them: on a 2-vCPU VM, 0.4 µs with no other thread running but ~10 µs with a reader busy
+/// in `get` on the other vCPU (~150 ns per retired object at 64), and each running reader
+/// loses the interrupt's time too. Doubling the bag halves both costs per retired object, for
+/// at most 64 more objects held per map. 1 under loom and Miri (small models; no membarrier
+/// there anyway).
+pub(crate) fn bag() -> usize {
+    if cfg!(any(orderlab_loom, miri)) {
+        1
+    } else if super::asym::asymmetric() {
+        128
+    } else {
+        64
+    }
+}
 
 impl Retirer {
     pub(crate) fn retire(&mut self, r: Retired) {
@@ -386,7 +423,7 @@ impl Retirer {
 
     /// Seal the pending objects if there are enough of them.
     pub(crate) fn maybe_seal<P: Policy>(&mut self, readers: &Readers<P>) {
-        if self.pending.len() >= BAG {
+        if self.pending.len() >= bag() {
             self.seal(readers);
         }
         if !self.bags.is_empty() {
@@ -396,12 +433,20 @@ impl Retirer {
 
     /// The writer half of the handshake: scan the dirty marks (after the unlinking stores
     /// the caller already made) and attach what it saw to the pending objects. Returns
-    /// whether some reader was seen dirty.
+    /// whether some reader was seen dirty (or could have been missed: a failed barrier).
     pub(crate) fn seal<P: Policy>(&mut self, readers: &Readers<P>) -> bool {
         let snap = readers.scan();
         let dirty = snap.saw_dirty();
         let items = std::mem::take(&mut self.pending);
-        if !items.is_empty() {
+        if snap.unreliable {
+            // The barrier failed: a reader the scan missed may hold any of these, so this scan
+            // must not release them. Put them back: the next seal whose barrier works covers
+            // them, because they were unlinked before it too (a reader still holding one then
+            // marked itself dirty before it loaded the pointer that led there, so that barrier
+            // makes its mark visible to that scan, which waits for it). If barriers kept
+            // failing they would pile up here until the map drops: a leak, never an early free.
+            self.pending = items;
+        } else if !items.is_empty() {
             self.bags.push_back(Bag { items, snap });
         }
         self.reclaim(readers);

@@ -13,6 +13,12 @@
 //! saw the reader dirty, `1:r0` = the reader loaded the new table. The handshake's reader stays
 //! pinned until the round ends (a long read), as the abstract test's dirty flag stays set.
 //!
+//! `map.handshake+seqcst`'s abstract test has a SeqCst fence on both sides. Where
+//! [`asymmetric()`](super::asymmetric) is true (Linux `membarrier`), the code it runs does not:
+//! the reader has a compiler fence only, and the writer `fence(SeqCst)` then a `membarrier`
+//! that makes the reader's CPU execute a full barrier in its place ([`super::asym`]); the
+//! model's verdict assumes that stand-in (no memory model describes `membarrier`).
+//!
 //! The thread bodies are `#[inline(never)] pub fn` with concrete types, for the asm view:
 //! `orderlab::map::litmus::{publish,grow,handshake}_{writer,reader}_{relaxed,acqrel,seqcst}`.
 

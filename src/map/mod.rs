@@ -40,8 +40,9 @@
 //!   allocation that the handshake frees (none when neither needs a drop).
 //! * The map hands out clones, never `&V` (during growth a value's bytes exist in two tables;
 //!   a reference could miss interior-mutability updates made through the other copy).
-//! * Each `get` pays the handshake's SeqCst fence; [`ConcurrentMap::pin_reads`] pays it once for
-//!   a batch of reads.
+//! * Each `get` pays the handshake's reader barrier: a SeqCst fence, or only a compiler fence
+//!   where [`asymmetric()`] is true (Linux `membarrier`; then each writer's seal pays a system
+//!   call instead, see [`asym`]); [`ConcurrentMap::pin_reads`] pays it once for a batch of reads.
 //! * Writers are serialized by one mutex: write-heavy workloads from several threads contend.
 //! * A long-lived iterator or [`ReadGuard`] delays reclamation for the whole map.
 //! * More than [`handshake::MAX_READERS`] threads reading at once share one reader counter
@@ -49,6 +50,7 @@
 //! * The lab's [`AcqRel`] and [`Relaxed`] policies never free retired memory before the map
 //!   drops: they are for demonstrations, not for long-running use.
 
+pub mod asym;
 mod concurrent;
 pub mod handshake;
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
@@ -56,6 +58,7 @@ pub mod litmus;
 pub mod policy;
 pub mod table;
 
+pub use asym::asymmetric;
 pub use concurrent::{ConcurrentMap, Iter, ReadGuard, Violations};
 pub use policy::{AcqRel, Policy, Relaxed, SeqCst};
 

@@ -6,7 +6,10 @@
 //! * **the dirty-flag handshake**: the reader's store of its dirty mark followed by its load of
 //!   the table pointer, and the writer's loads of the dirty marks after it unlinked something.
 //!
-//! [`SeqCst`] is the production policy. [`AcqRel`] and [`Relaxed`] exist for the lab: the map
+//! [`SeqCst`] is the production policy. Its handshake fences are asymmetric where Linux
+//! `membarrier` is available ([`super::asym`]): the reader pays a compiler fence only and the
+//! writer a `membarrier` system call per sealed batch; elsewhere (and under Miri, loom and
+//! shuttle) both sides use `fence(SeqCst)`. [`AcqRel`] and [`Relaxed`] exist for the lab: the map
 //! stays free of undefined behaviour under them because
 //! * every pointer to memory written non-atomically (a key or value cell, a bucket, a table) is
 //!   always published with Release and read with Acquire (or Relaxed + an Acquire fence), whatever
@@ -14,6 +17,7 @@
 //! * memory the writer would free is quarantined instead (kept until the map is dropped), and
 //!   readers count the would-be violations ([`crate::map::ConcurrentMap::violations`]).
 
+use super::asym;
 use crate::sync::atomic::{fence, AtomicPtr, AtomicU64, Ordering};
 
 mod sealed {
@@ -37,15 +41,27 @@ pub trait Policy: sealed::Sealed + Send + Sync + 'static {
     fn mark(slot: &AtomicU64, v: u64);
     /// Reader side, second half: load the pointer it will use (the table).
     fn load_ptr<T>(p: &AtomicPtr<T>) -> *mut T;
-    /// Writer side, between its unlinking stores and its scan of the dirty marks.
-    fn writer_fence();
+    /// Writer side, between its unlinking stores and its scan of the dirty marks. Returns
+    /// false if the fence could not be made (a failed `membarrier`): the scan that follows
+    /// then proves nothing, and what was unlinked must not be freed.
+    fn writer_fence() -> bool;
     /// Writer side: load one reader's dirty mark.
     fn scan_load(slot: &AtomicU64) -> u64;
 }
 
-/// The production policy: SeqCst fences in both halves of the handshake (SB+fence: forbidden
+/// The production policy: a full barrier in both halves of the handshake (SB+fence: forbidden
 /// in every model, and judged correctly by loom, which treats SeqCst *accesses* as AcqRel),
 /// SeqCst publication stores and loads.
+///
+/// The handshake's barriers are asymmetric where [`asymmetric()`](super::asymmetric) is true
+/// (Linux with `membarrier`): the reader's is a compiler fence ([`asym::light`]), and the
+/// writer, after `fence(SeqCst)`, makes every running thread of the process execute a full
+/// barrier with `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)` ([`asym::heavy`]). Otherwise
+/// (other systems, old kernels, emulators that refuse it, Miri, loom, shuttle) both halves are
+/// `fence(SeqCst)`.
+///
+/// [`asym::light`]: super::asym
+/// [`asym::heavy`]: super::asym
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SeqCst;
 
@@ -72,10 +88,11 @@ impl Policy for SeqCst {
 
     #[inline(always)]
     fn mark(slot: &AtomicU64, v: u64) {
-        // Relaxed: the SeqCst fence right after orders this store before the table load.
+        // Relaxed: the barrier right after orders this store before the table load.
         slot.store(v, Ordering::Relaxed);
-        // SeqCst fence: the reader half of SB+fence (store; fence; load).
-        fence(Ordering::SeqCst);
+        // The reader half of SB+fence (store; fence; load): `fence(SeqCst)`, or a compiler
+        // fence when the writer's half is a membarrier (asym.rs).
+        asym::light();
     }
 
     #[inline(always)]
@@ -84,10 +101,11 @@ impl Policy for SeqCst {
         p.load(Ordering::Acquire)
     }
 
-    #[inline(always)]
-    fn writer_fence() {
-        // SeqCst fence: the writer half of SB+fence (unlink; fence; scan).
-        fence(Ordering::SeqCst);
+    #[inline]
+    fn writer_fence() -> bool {
+        // The writer half of SB+fence (unlink; fence; scan): `fence(SeqCst)`, plus the
+        // membarrier that stands in for the readers' fences when they are light (asym.rs).
+        asym::heavy()
     }
 
     #[inline(always)]
@@ -117,7 +135,9 @@ impl Policy for AcqRel {
     }
 
     #[inline(always)]
-    fn writer_fence() {}
+    fn writer_fence() -> bool {
+        true
+    }
 
     #[inline(always)]
     fn scan_load(slot: &AtomicU64) -> u64 {
@@ -150,7 +170,9 @@ impl Policy for Relaxed {
     }
 
     #[inline(always)]
-    fn writer_fence() {}
+    fn writer_fence() -> bool {
+        true
+    }
 
     #[inline(always)]
     fn scan_load(slot: &AtomicU64) -> u64 {
