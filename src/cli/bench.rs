@@ -69,8 +69,10 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         base.instances
     );
     let mut best_sb: Option<Measure> = None;
+    let mut weak_rates = Vec::with_capacity(repeat);
     for k in 0..repeat {
         let m = measure("SB+rlx", &base)?;
+        weak_rates.push(m.target_per_s);
         println!(
             "SB+rlx  run {}: {:6.2} M iterations/s, {:6.2} M weak outcomes/s ({:5.1}% weak, final delta {:.0} ns)",
             k + 1,
@@ -144,6 +146,12 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             LITMUS7_ITER_PER_S.0 / 1e6,
             LITMUS7_ITER_PER_S.1 / 1e6,
             LITMUS7_WEAK_SB_PER_S / 1e6
+        );
+        weak_rates.sort_by(f64::total_cmp);
+        println!(
+            "median SB+rlx here over {} runs: {:.2}x litmus7's weak outcomes/s",
+            weak_rates.len(),
+            weak_rates[weak_rates.len() / 2] / LITMUS7_WEAK_SB_PER_S
         );
         println!(
             "best SB+rlx here: {:.2}x litmus7's weak outcomes/s (target 10x), {:.2}x its best iterations/s (target 1x); load {}",

@@ -83,8 +83,8 @@ impl<K: Kernel> Instances for CompiledInstances<K> {
     fn outcome(&self, instance: usize, out: &mut [i64]) {
         self.layout.outcome(instance, out);
     }
-    fn outcomes(&self, n: usize, out: &mut [i64]) {
-        self.layout.outcomes(n, out);
+    fn outcomes(&self, range: std::ops::Range<usize>, out: &mut [i64]) {
+        self.layout.outcomes(range, out);
     }
     fn reset(&self) {
         self.layout.reset();

@@ -28,7 +28,7 @@ use super::layout::Line;
 use super::{Instances, Litmus};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Size of each thread's scratch area for [`Config::stuff`]: larger than an L1 data cache.
@@ -191,8 +191,10 @@ pub struct Config {
     /// Initial offset of thread 1's sweep centre, in ns (positive: thread 1 starts later).
     pub offset_ns: f64,
     /// Every thread resets the locations it reads first (else thread 0 resets everything).
-    /// Off by default: in 7 back-to-back comparisons on the 2-core x86 VM, SB+rlx's weak rate
-    /// was higher with thread 0 resetting everything in 5 (e.g. 59-63% against 41-48% weak).
+    /// On by default: once each thread also tallies its share of a round's outcomes, resetting
+    /// in parallel gave more weak SB+rlx outcomes per second in 5 of 6 back-to-back
+    /// comparisons on the 2-core x86 VM (e.g. 4.4 against 3.0 M/s, 10-25% more iterations/s).
+    /// (Before that change, thread 0 resetting everything had won 5 of 7.)
     pub split_reset: bool,
     /// Search Δ for the most overlapping executions per second (else: the fastest Δ every
     /// thread keeps pace with).
@@ -219,7 +221,7 @@ impl Default for Config {
             stuff: 0,
             centre: true,
             offset_ns: 0.0,
-            split_reset: false,
+            split_reset: true,
             delta_search: true,
             lead_ns: 3000.0,
             watchdog: Duration::from_secs(10),
@@ -236,17 +238,23 @@ pub struct Histogram {
 }
 
 impl Histogram {
-    /// Count a state; returns its index.
+    /// Count a state once; returns its index.
     #[inline]
     pub fn add(&mut self, state: &[i64]) -> usize {
+        self.add_count(state, 1)
+    }
+
+    /// Count a state `count` times; returns its index.
+    #[inline]
+    pub fn add_count(&mut self, state: &[i64], count: u64) -> usize {
         // An element-wise loop rather than slice `==` (which calls `bcmp`): this runs once per
         // instance on the leader's critical path, with short states.
         let same = |s: &[i64]| s.len() == state.len() && s.iter().zip(state).all(|(a, b)| a == b);
         if let Some(k) = self.states.iter().position(|(s, _)| same(s)) {
-            self.states[k].1 += 1;
+            self.states[k].1 += count;
             k
         } else {
-            self.states.push((state.to_vec(), 1));
+            self.states.push((state.to_vec(), count));
             self.states.len() - 1
         }
     }
@@ -299,8 +307,19 @@ struct Shared {
     /// Round number, published by the leader (Release) after writing the round's parameters.
     go: AtomicU64,
     stop: AtomicBool,
-    /// Followers that finished the current round.
+    /// Threads (leader included) that finished running the current round.
     done: AtomicUsize,
+    /// Followers that finished tallying their share of the current round.
+    posted: AtomicUsize,
+    /// Final states no serial order of whole threads gives are "overlapping" (they steer the
+    /// sweep and the Δ search); empty when nothing is steered. Set by the leader (it runs the
+    /// test's code, so under the watchdog) before it publishes the first round.
+    serial: OnceLock<Vec<Vec<i64>>>,
+    /// Number of observables of the test.
+    nobs: usize,
+    /// Each follower's tally (index = thread; the leader's own is unused), locked once per
+    /// round by its follower and then by the leader.
+    parts: Vec<Mutex<Part>>,
     /// Followers that reset their part of the instances for the current round.
     ready: AtomicUsize,
     /// Round number whose start instant `t0` is published (after every reset).
@@ -418,6 +437,7 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
     } else {
         0
     };
+    let nobs = test.observables().len();
     let shared = Arc::new(Shared {
         inst,
         threads,
@@ -427,6 +447,10 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         go: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         done: AtomicUsize::new(0),
+        posted: AtomicUsize::new(0),
+        serial: OnceLock::new(),
+        nobs,
+        parts: (0..threads).map(|_| Mutex::new(Part::default())).collect(),
         ready: AtomicUsize::new(0),
         start: AtomicU64::new(0),
         abort: AtomicBool::new(false),
@@ -455,7 +479,6 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
         };
         let tx = tx.clone();
         let cfg = cfg.clone();
-        let nobs = test.observables().len();
         let spawned = std::thread::Builder::new()
             .name(format!("orderlab-P{t}"))
             .spawn(move || {
@@ -463,7 +486,7 @@ pub fn run(litmus: &dyn Litmus, cfg: &Config) -> Result<RunOutcome, RunError> {
                     core_affinity::set_for_current(c);
                 }
                 if t == 0 {
-                    let out = leader(&sh, &cfg, nobs, &tx);
+                    let out = leader(&sh, &cfg, &tx);
                     // The receiver may be gone if the watchdog gave up; nothing to do then.
                     let _ = tx.send(Msg::Done(Box::new(out)));
                 } else {
@@ -553,8 +576,80 @@ fn follower(sh: &Shared, t: usize) {
         if sh.inst.run_round(t, &ctx).is_err() {
             return;
         }
-        // Release: publishes this thread's registers and start ticks to the leader.
+        // Release: publishes this thread's registers and start ticks to the other threads.
         sh.done.fetch_add(1, Ordering::Release);
+        // Acquire: every thread's registers, before tallying a share of the instances.
+        if sh
+            .wait(|| sh.done.load(Ordering::Acquire) == sh.threads)
+            .is_err()
+        {
+            return;
+        }
+        {
+            let mut part = sh.parts[t].lock().unwrap_or_else(|e| e.into_inner());
+            let part = &mut *part;
+            part.tally.round(sh, t, &mut part.buckets);
+        }
+        // Release: publishes this thread's tally to the leader.
+        sh.posted.fetch_add(1, Ordering::Release);
+    }
+}
+
+/// One thread's share of the rounds' bookkeeping.
+#[derive(Default)]
+struct Part {
+    tally: Tally,
+    /// Per sweep bucket, for the last round: (overlapping, total) instances.
+    buckets: Vec<(u32, u32)>,
+}
+
+/// Final states counted by one thread.
+#[derive(Default)]
+struct Tally {
+    hist: Histogram,
+    /// Per histogram state: does it differ from every serial outcome?
+    overlaps: Vec<bool>,
+    flat: Vec<i64>,
+}
+
+impl Tally {
+    /// Count thread `t`'s share of the round just run (instances `t·n/T .. (t+1)·n/T`): every
+    /// final state into the histogram, and per sweep bucket the overlapping executions into
+    /// `buckets` (cleared first). Each thread tallies a share, in parallel: this work is
+    /// per instance, and a round's bookkeeping is time the instances do not run.
+    fn round(&mut self, sh: &Shared, t: usize, buckets: &mut Vec<(u32, u32)>) {
+        // Relaxed: published by the leader's Release store to `go`.
+        let n = sh.n.load(Ordering::Relaxed);
+        let (lo, hi) = (t * n / sh.threads, (t + 1) * n / sh.threads);
+        let nobs = sh.nobs;
+        let sweep_len = sh.sweep[0].len();
+        buckets.clear();
+        buckets.resize(sweep_len, (0, 0));
+        self.flat.resize((hi - lo) * nobs, 0);
+        sh.inst.outcomes(lo..hi, &mut self.flat);
+        if nobs == 0 {
+            // Nothing observed: every instance ends in the one empty state.
+            self.hist.add_count(&[], (hi - lo) as u64);
+            return;
+        }
+        let serial: &[Vec<i64>] = sh.serial.get().map_or(&[], |s| s);
+        let counting = !serial.is_empty();
+        let mut bucket = lo % sweep_len;
+        for st in self.flat.chunks_exact(nobs) {
+            let k = self.hist.add(st);
+            if counting {
+                if k == self.overlaps.len() {
+                    self.overlaps.push(!serial.contains(&self.hist.states[k].0));
+                }
+                let b = &mut buckets[bucket];
+                b.1 += 1;
+                b.0 += self.overlaps[k] as u32;
+                bucket += 1;
+                if bucket == sweep_len {
+                    bucket = 0;
+                }
+            }
+        }
     }
 }
 
@@ -588,24 +683,24 @@ fn serial_outcomes(inst: &dyn Instances, threads: usize, nobs: usize) -> Vec<Vec
     out
 }
 
-fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> RunOutcome {
+fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
     let threads = sh.threads;
     let timebase = sh.sync == Sync::Timebase;
     // Serial outcomes only steer the sweep; skip the permutations for big tests.
     let serial = if cfg.centre && timebase && (2..=4).contains(&threads) && !sh.yield_spin {
-        serial_outcomes(&*sh.inst, threads, nobs)
+        serial_outcomes(&*sh.inst, threads, sh.nobs)
     } else {
         Vec::new()
     };
+    // Published to the followers by the first Release store to `go`; set once.
+    let serial = sh.serial.get_or_init(|| serial);
     let freq = clock::frequency();
     let lead = clock::ns_to_ticks(cfg.lead_ns);
     let min_delta = clock::ns_to_ticks(cfg.min_delta_ns);
     let max_delta = clock::ns_to_ticks(100_000.0);
     let cap = sh.inst.len();
-    let mut hist = Histogram::default();
-    let mut flat = vec![0i64; cap * nobs];
-    // Per histogram state: does it differ from every serial outcome?
-    let mut overlaps: Vec<bool> = Vec::new();
+    let mut tally = Tally::default();
+    let mut buckets: Vec<(u32, u32)> = Vec::new();
     let sweep_len = sh.sweep[0].len();
     // Per sweep bucket: decayed (overlapping, total) counts.
     let mut overlap = vec![(0.0f64, 0.0f64); sweep_len];
@@ -642,6 +737,8 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         // store below.
         sh.done.store(0, Ordering::Relaxed);
         // Relaxed: as `done`.
+        sh.posted.store(0, Ordering::Relaxed);
+        // Relaxed: as `done`.
         sh.ready.store(0, Ordering::Relaxed);
         // Release: publishes the parameters above; every thread now resets its part of the
         // instances (the locations it reads first, so they sit in its cache).
@@ -668,34 +765,39 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
             hung = true;
             break;
         }
+        // Release: publishes the leader's registers and start ticks to the followers.
+        sh.done.fetch_add(1, Ordering::Release);
         // Acquire: pairs with the followers' Release increments (their registers, ticks).
         if sh
-            .wait(|| sh.done.load(Ordering::Acquire) == threads - 1)
+            .wait(|| sh.done.load(Ordering::Acquire) == threads)
             .is_err()
         {
             hung = true;
             break;
         }
         let counting = !serial.is_empty();
+        tally.round(sh, 0, &mut buckets);
+        // Acquire: pairs with the followers' Release increments after their tallies.
+        if sh
+            .wait(|| sh.posted.load(Ordering::Acquire) == threads - 1)
+            .is_err()
+        {
+            hung = true;
+            break;
+        }
         let mut overlapping = 0u64;
-        sh.inst.outcomes(n, &mut flat[..n * nobs]);
-        let mut bucket = 0;
-        for i in 0..n {
-            let k = hist.add(&flat[i * nobs..(i + 1) * nobs]);
-            if counting {
-                if k == overlaps.len() {
-                    overlaps.push(!serial.contains(&hist.states[k].0));
-                }
-                let b = &mut overlap[bucket];
-                b.1 += 1.0;
-                if overlaps[k] {
-                    b.0 += 1.0;
-                    overlapping += 1;
-                }
-                bucket += 1;
-                if bucket == sweep_len {
-                    bucket = 0;
-                }
+        for t in 0..threads {
+            let part;
+            let b = if t == 0 {
+                &buckets
+            } else {
+                part = sh.parts[t].lock().unwrap_or_else(|e| e.into_inner());
+                &part.buckets
+            };
+            for (acc, &(o, all)) in overlap.iter_mut().zip(b.iter()) {
+                acc.0 += o as f64;
+                acc.1 += all as f64;
+                overlapping += o as u64;
             }
         }
         if !timebase {
@@ -750,6 +852,14 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
         }
     }
     let elapsed = started.elapsed();
+    // Every follower posted its last tally (or the run is hung and partial anyway).
+    let mut hist = tally.hist;
+    for part in &sh.parts[1..] {
+        let part = part.lock().unwrap_or_else(|e| e.into_inner());
+        for (state, count) in &part.tally.hist.states {
+            hist.add_count(state, *count);
+        }
+    }
     // Relaxed + Release: the followers read `stop` after the Acquire load of `go`.
     sh.stop.store(true, Ordering::Relaxed);
     sh.go.store(rounds + 1, Ordering::Release);
@@ -768,22 +878,25 @@ fn leader(sh: &Shared, cfg: &Config, nobs: usize, tx: &mpsc::Sender<Msg>) -> Run
     }
 }
 
-/// Mean lateness (actual start − target) of thread `t` over a round, each instance capped at
-/// one Δ so a preempted instance does not dominate.
+/// Mean lateness (actual start − target) of thread `t` over a round (sampled), each instance
+/// capped at one Δ so a preempted instance does not dominate.
 fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
     let sweep = &sh.sweep[t];
-    let mut target = target0(sh, t);
     let cap = delta as i64;
-    let mut sum = 0i64;
-    // One pass with the sweep index stepped, not recomputed: this runs over every instance of
-    // every round, on the leader's critical path.
-    for (s, k) in sh.starts[t][..n].iter().zip(sweep.iter().cycle()) {
+    // A sample of 128 instances per round (this runs on the leader's critical path, and the
+    // followers' start ticks are in their caches, not the leader's).
+    let step = (n / 128).max(1);
+    let (mut sum, mut count) = (0i64, 0usize);
+    for i in (0..n).step_by(step) {
+        let target = target0(sh, t)
+            .wrapping_add(i as u64 * delta)
+            .wrapping_add_signed(sweep[i % sweep.len()]);
         // Relaxed: published by the followers' Release increments of `done` (see `late`).
-        let start = s.load(Ordering::Relaxed);
-        sum += (start.wrapping_sub(target.wrapping_add_signed(*k)) as i64).clamp(0, cap);
-        target = target.wrapping_add(delta);
+        let start = sh.starts[t][i].load(Ordering::Relaxed);
+        sum += (start.wrapping_sub(target) as i64).clamp(0, cap);
+        count += 1;
     }
-    sum as f64 / n.max(1) as f64
+    sum as f64 / count.max(1) as f64
 }
 
 /// Target start tick of thread `t`'s instance 0 in the round just run, before the sweep.

@@ -143,13 +143,13 @@ impl Layout {
         }
     }
 
-    /// The final states of instances `0..n`, one after another.
-    pub fn outcomes(&self, n: usize, out: &mut [i64]) {
+    /// The final states of instances `range`, one after another.
+    pub fn outcomes(&self, range: std::ops::Range<usize>, out: &mut [i64]) {
         let k = self.obs.len();
         if k == 0 {
             return;
         }
-        for (i, o) in out.chunks_exact_mut(k).take(n).enumerate() {
+        for (i, o) in range.zip(out.chunks_exact_mut(k)) {
             self.outcome(i, o);
         }
     }

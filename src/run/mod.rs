@@ -61,14 +61,15 @@ pub trait Instances: Send + Sync {
     fn run(&self, thread: usize, instance: usize);
     /// Write the final state of `instance`, aligned with `Test::observables()`, into `out`.
     fn outcome(&self, instance: usize, out: &mut [i64]);
-    /// The final states of instances `0..n`, one after another (`out.len() / n` values each).
-    fn outcomes(&self, n: usize, out: &mut [i64]) {
-        if n == 0 {
+    /// The final states of instances `range`, one after another (`out.len() / range.len()`
+    /// values each).
+    fn outcomes(&self, range: std::ops::Range<usize>, out: &mut [i64]) {
+        if range.is_empty() {
             return;
         }
-        let k = out.len() / n;
-        for i in 0..n {
-            self.outcome(i, &mut out[i * k..(i + 1) * k]);
+        let k = out.len() / range.len();
+        for (j, i) in range.enumerate() {
+            self.outcome(i, &mut out[j * k..(j + 1) * k]);
         }
     }
     /// Return every instance to its initial state.
