@@ -49,9 +49,9 @@ pub trait Litmus: Send + Sync {
 ///
 /// The harness calls `run(t, i)` from thread `t` (pinned) for every instance `i`, all threads
 /// of instance `i` starting at the same timebase instant; then, after every thread finished
-/// the round, `outcome(i, ..)` from one thread; before the next round either `reset()` from
-/// thread 0 (the default) or, with `harness::Config::split_reset`, `reset_part(t, ..)` from
-/// every thread `t` in parallel.
+/// the round, `outcomes(range, ..)` from every thread for its share of the instances; before
+/// the next round `reset_part(t, ..)` from every thread `t` in parallel (the default,
+/// `harness::Config::split_reset`) or `reset()` from thread 0.
 pub trait Instances: Send + Sync {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -75,9 +75,9 @@ pub trait Instances: Send + Sync {
     /// Return every instance to its initial state.
     fn reset(&self);
     /// Reset thread `thread`'s share of the instances (of `threads` threads); with
-    /// `split_reset` the harness calls it from every thread in parallel before a round, so
-    /// each thread can own the cache lines it reads first. The default has thread 0 reset
-    /// everything.
+    /// `split_reset` (the default) the harness calls it from every thread in parallel before a
+    /// round, so each thread can own the cache lines it reads first. This default
+    /// implementation has thread 0 reset everything.
     fn reset_part(&self, thread: usize, threads: usize) {
         let _ = threads;
         if thread == 0 {
