@@ -1,0 +1,210 @@
+# orderlab: emitted asm of map.grow+seqcst for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::map::litmus::grow_writer_seqcst:
+	stp	x29, x30, [sp, #-64]!
+	str	x23, [sp, #16]
+	stp	x22, x21, [sp, #32]
+	stp	x20, x19, [sp, #48]
+	mov	x29, sp
+	mov	x20, x1
+	mov	x19, x0
+	mov	w8, #200
+	mov	w9, #1
+.LBB911_1:
+	mov	w10, wzr
+	casa	w10, w9, [x19]
+	cbz	w10, .LBB911_4
+	isb
+	subs	x8, x8, #1
+	b.ne	.LBB911_1
+	mov	w9, #1
+	casa	w8, w9, [x19]
+	cmp	w8, #0
+	b.ne	.LBB911_10
+.LBB911_4:
+	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
+	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
+	ldr	x8, [x8]
+	tst	x8, #0x7fffffffffffffff
+	b.ne	.LBB911_11
+.LBB911_5:
+	mov	w21, wzr
+	ldrb	wzr, [x19, #4]
+	ldr	x22, [x19, #160]
+	ldr	x23, [x22, #24]
+	cbz	x23, .LBB911_9
+.LBB911_6:
+	ldr	x8, [x23, #16]
+	sub	x8, x8, #1
+	add	x1, x19, #8
+	and	x4, x8, x20
+	mov	x0, x19
+	mov	x2, x22
+	mov	x3, x23
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h691454d6ef015ba8E
+	ldr	x8, [x22, #24]
+	cbz	x8, .LBB911_9
+	ldr	x4, [x19, #136]
+	add	x1, x19, #8
+	mov	x0, x19
+	mov	x2, x22
+	mov	x3, x23
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h691454d6ef015ba8E
+.LBB911_9:
+	mov	x0, x19
+	mov	w1, w21
+	ldp	x20, x19, [sp, #48]
+	ldr	x23, [sp, #16]
+	ldp	x22, x21, [sp, #32]
+	ldp	x29, x30, [sp], #64
+	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
+.LBB911_10:
+	mov	x0, x19
+	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
+	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
+	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
+	ldr	x8, [x8]
+	tst	x8, #0x7fffffffffffffff
+	b.eq	.LBB911_5
+.LBB911_11:
+	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
+	eor	w21, w0, #0x1
+	ldrb	wzr, [x19, #4]
+	ldr	x22, [x19, #160]
+	ldr	x23, [x22, #24]
+	cbnz	x23, .LBB911_6
+	b	.LBB911_9
+.LBB911_12:
+	mov	x20, x0
+	mov	x0, x19
+	mov	w1, w21
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
+	mov	x0, x20
+	bl	_Unwind_Resume
+.LBB911_14:
+	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
+
+orderlab::map::litmus::grow_reader_seqcst:
+	sub	sp, sp, #96
+	stp	x29, x30, [sp, #48]
+	stp	x22, x21, [sp, #64]
+	stp	x20, x19, [sp, #80]
+	add	x29, sp, #48
+	mov	x21, x1
+	mov	x19, x0
+	mov	x20, x8
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	blr	x1
+	mrs	x8, TPIDR_EL0
+	add	x0, x8, x0
+	ldrb	w8, [x0, #8]
+	cmp	w8, #1
+	b.ne	.LBB909_8
+.LBB909_1:
+	ldr	x22, [x0]
+	cmp	x22, #255
+	b.hi	.LBB909_10
+	lsr	x8, x22, #3
+	add	x9, x19, #200
+	add	x8, x9, x8, lsl #3
+	ldar	x0, [x8]
+	cbz	x0, .LBB909_9
+.LBB909_3:
+	and	x8, x22, #0x7
+	add	x22, x0, x8, lsl #7
+	ldr	x8, [x22, #8]
+	cbnz	x8, .LBB909_7
+	ldr	x9, [x22]
+	adrp	x10, :got:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E
+	ldr	x10, [x10, :got_lo12:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E]
+	orr	x9, x9, #0x1
+	str	x9, [x22]
+	ldrb	w9, [x10]
+	cbz	w9, .LBB909_6
+	b	.LBB909_7
+.LBB909_6:
+	dmb	ish
+.LBB909_7:
+	add	x8, x8, #1
+	str	x8, [x22, #8]
+	b	.LBB909_11
+.LBB909_8:
+	mov	x1, xzr
+	bl	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h1895e57dc9bf463bE
+	cbnz	x0, .LBB909_1
+	b	.LBB909_10
+.LBB909_9:
+	mov	x0, x8
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h3ab9e25380d9788fE
+	cbnz	x0, .LBB909_3
+.LBB909_10:
+	add	x8, x19, #456
+	mov	w9, #1
+	mov	x22, xzr
+	ldaddal	x9, x8, [x8]
+	dmb	ish
+.LBB909_11:
+	add	x8, x19, #160
+	ldar	x1, [x8]
+	mov	x0, sp
+	mov	x2, x21
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hc2a9597d26ac8c54E
+	ldr	x8, [sp, #32]
+	ldrb	w9, [sp, #40]
+	ldrb	w10, [sp]
+	cmp	x8, #0
+	ldrb	w8, [sp, #41]
+	eor	x10, x10, #0x1
+	cset	w11, eq
+	orr	w9, w9, w11
+	cmp	w8, #0
+	and	x8, x9, #0x1
+	csel	x9, xzr, x10, ne
+	stp	x8, x9, [x20]
+	cbz	x22, .LBB909_15
+	ldr	x8, [x22, #8]
+	subs	x8, x8, #1
+	str	x8, [x22, #8]
+	b.eq	.LBB909_16
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB909_15:
+	add	x8, x19, #456
+	mov	x9, #-1
+	ldaddl	x9, x8, [x8]
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB909_16:
+	ldr	x8, [x22]
+	add	x8, x8, #1
+	stlr	x8, [x22]
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB909_17:
+	cbnz	x22, .LBB909_19
+	add	x8, x19, #456
+	mov	x9, #-1
+	ldaddl	x9, x8, [x8]
+	bl	_Unwind_Resume
+.LBB909_19:
+	ldr	x8, [x22, #8]
+	subs	x8, x8, #1
+	str	x8, [x22, #8]
+	b.ne	.LBB909_21
+	ldr	x8, [x22]
+	add	x8, x8, #1
+	stlr	x8, [x22]
+.LBB909_21:
+	bl	_Unwind_Resume

@@ -1,0 +1,209 @@
+# orderlab: emitted asm of map.grow+relaxed for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::map::litmus::grow_writer_relaxed:
+	stp	x29, x30, [sp, #-64]!
+	str	x23, [sp, #16]
+	stp	x22, x21, [sp, #32]
+	stp	x20, x19, [sp, #48]
+	mov	x29, sp
+	mov	x20, x1
+	mov	x19, x0
+	mov	w21, #200
+.LBB913_1:
+	mov	w0, wzr
+	mov	w1, #1
+	mov	x2, x19
+	bl	__aarch64_cas4_acq
+	cbz	w0, .LBB913_4
+	isb
+	subs	x21, x21, #1
+	b.ne	.LBB913_1
+	mov	w0, wzr
+	mov	w1, #1
+	mov	x2, x19
+	bl	__aarch64_cas4_acq
+	cmp	w0, #0
+	b.ne	.LBB913_10
+.LBB913_4:
+	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
+	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
+	ldr	x8, [x8]
+	tst	x8, #0x7fffffffffffffff
+	b.ne	.LBB913_11
+.LBB913_5:
+	mov	w21, wzr
+	ldrb	wzr, [x19, #4]
+	ldr	x22, [x19, #160]
+	ldr	x23, [x22, #24]
+	cbz	x23, .LBB913_9
+.LBB913_6:
+	ldr	x8, [x23, #16]
+	sub	x8, x8, #1
+	add	x1, x19, #8
+	and	x4, x8, x20
+	mov	x0, x19
+	mov	x2, x22
+	mov	x3, x23
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h46af69ab2af86e03E
+	ldr	x8, [x22, #24]
+	cbz	x8, .LBB913_9
+	ldr	x4, [x19, #136]
+	add	x1, x19, #8
+	mov	x0, x19
+	mov	x2, x22
+	mov	x3, x23
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h46af69ab2af86e03E
+.LBB913_9:
+	mov	x0, x19
+	mov	w1, w21
+	ldp	x20, x19, [sp, #48]
+	ldr	x23, [sp, #16]
+	ldp	x22, x21, [sp, #32]
+	ldp	x29, x30, [sp], #64
+	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
+.LBB913_10:
+	mov	x0, x19
+	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
+	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
+	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
+	ldr	x8, [x8]
+	tst	x8, #0x7fffffffffffffff
+	b.eq	.LBB913_5
+.LBB913_11:
+	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
+	eor	w21, w0, #0x1
+	ldrb	wzr, [x19, #4]
+	ldr	x22, [x19, #160]
+	ldr	x23, [x22, #24]
+	cbnz	x23, .LBB913_6
+	b	.LBB913_9
+.LBB913_12:
+	mov	x20, x0
+	mov	x0, x19
+	mov	w1, w21
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
+	mov	x0, x20
+	bl	_Unwind_Resume
+.LBB913_14:
+	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
+
+orderlab::map::litmus::grow_reader_relaxed:
+	sub	sp, sp, #96
+	stp	x29, x30, [sp, #48]
+	stp	x22, x21, [sp, #64]
+	stp	x20, x19, [sp, #80]
+	add	x29, sp, #48
+	mov	x21, x1
+	mov	x19, x0
+	mov	x20, x8
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	blr	x1
+	mrs	x8, TPIDR_EL0
+	add	x0, x8, x0
+	ldrb	w8, [x0, #8]
+	cmp	w8, #1
+	b.ne	.LBB912_6
+.LBB912_1:
+	ldr	x22, [x0]
+	cmp	x22, #255
+	b.hi	.LBB912_8
+	lsr	x8, x22, #3
+	add	x9, x19, #200
+	add	x8, x9, x8, lsl #3
+	ldapr	x0, [x8]
+	cbz	x0, .LBB912_7
+.LBB912_3:
+	and	x8, x22, #0x7
+	add	x22, x0, x8, lsl #7
+	ldr	x8, [x22, #8]
+	cbnz	x8, .LBB912_5
+	ldr	x9, [x22]
+	orr	x9, x9, #0x1
+	str	x9, [x22]
+.LBB912_5:
+	add	x8, x8, #1
+	str	x8, [x22, #8]
+	b	.LBB912_9
+.LBB912_6:
+	mov	x1, xzr
+	bl	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h1895e57dc9bf463bE
+	cbnz	x0, .LBB912_1
+	b	.LBB912_8
+.LBB912_7:
+	mov	x0, x8
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h3ab9e25380d9788fE
+	cbnz	x0, .LBB912_3
+.LBB912_8:
+	add	x1, x19, #456
+	mov	w0, #1
+	bl	__aarch64_ldadd8_acq_rel
+	mov	x22, xzr
+	dmb	ish
+.LBB912_9:
+	ldr	x1, [x19, #160]
+	dmb	ishld
+	mov	x0, sp
+	mov	x2, x21
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h18aeca36bcf0adaaE
+	ldr	x8, [sp, #32]
+	ldrb	w9, [sp, #40]
+	ldrb	w10, [sp]
+	cmp	x8, #0
+	ldrb	w8, [sp, #41]
+	eor	x10, x10, #0x1
+	cset	w11, eq
+	orr	w9, w9, w11
+	cmp	w8, #0
+	and	x8, x9, #0x1
+	csel	x9, xzr, x10, ne
+	stp	x8, x9, [x20]
+	cbz	x22, .LBB912_13
+	ldr	x8, [x22, #8]
+	subs	x8, x8, #1
+	str	x8, [x22, #8]
+	b.eq	.LBB912_14
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB912_13:
+	add	x1, x19, #456
+	mov	x0, #-1
+	bl	__aarch64_ldadd8_rel
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB912_14:
+	ldr	x8, [x22]
+	add	x8, x8, #1
+	stlr	x8, [x22]
+	ldp	x20, x19, [sp, #80]
+	ldp	x22, x21, [sp, #64]
+	ldp	x29, x30, [sp, #48]
+	add	sp, sp, #96
+	ret
+.LBB912_15:
+	mov	x20, x0
+	cbnz	x22, .LBB912_17
+	add	x1, x19, #456
+	mov	x0, #-1
+	bl	__aarch64_ldadd8_rel
+	mov	x0, x20
+	bl	_Unwind_Resume
+.LBB912_17:
+	ldr	x8, [x22, #8]
+	subs	x8, x8, #1
+	str	x8, [x22, #8]
+	b.ne	.LBB912_19
+	ldr	x8, [x22]
+	add	x8, x8, #1
+	stlr	x8, [x22]
+.LBB912_19:
+	mov	x0, x20
+	bl	_Unwind_Resume
