@@ -406,7 +406,7 @@ fn own_gloss(token: &str) -> String {
         "lfence" => "load fence (serialises loads; not needed for memory ordering on x86-TSO)",
         "sfence" => "store fence (only matters for non-temporal stores on x86)",
         "#MEMBARRIER" => {
-            "compiler-only barrier, no instruction: x86-TSO already gives this ordering"
+            "compiler-only barrier, no instruction: restrains the compiler, not the CPU (an Acquire/Release fence on x86-TSO, or a compiler_fence)"
         }
         "ldr" => "plain load: no ordering with other locations",
         "str" => "plain store: no ordering with other locations",
