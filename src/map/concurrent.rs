@@ -330,6 +330,21 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     {
         let hash = self.hasher.hash_one(key);
         let t = self.load_table(pin);
+        if P::FREES {
+            // The common case, inlined: no growth running, and no violations to count.
+            // Safety: `t` was loaded under `pin`, held until the end of this function.
+            let table = unsafe { &*t };
+            // Acquire: as in `look`.
+            if table.old.load(Ordering::Acquire).is_null() {
+                // Safety: pinned, see above; a live slot's cells stay alive while pinned.
+                return unsafe {
+                    match probe::<K, V, Q, P>(table.bucket(hash), hash, key) {
+                        Probe::Live(b, i) => Some(f((*b).key(i), (*b).val(i))),
+                        Probe::Absent { .. } => None,
+                    }
+                };
+            }
+        }
         // Safety: `t` was loaded under `pin`, held until the end of this function.
         let look = unsafe { self.look(t, hash, key) };
         let out = match look.probe {

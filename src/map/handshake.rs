@@ -1,12 +1,12 @@
 //! The dirty-flag handshake: per-reader slots, and the deferred reclamation built on them.
 //!
-//! A reader *marks itself dirty* in its own slot (it makes the slot's epoch odd), and only then
-//! loads the table pointer it will read through; when it is done it makes the epoch even again
-//! (a Release store). A writer that unlinked something (a whole table, a replaced value cell)
+//! A reader *marks itself dirty* in its own slot (it makes the slot's read depth nonzero), and
+//! only then loads the table pointer it will read through; when it is done it sets the depth
+//! back to 0 and advances the slot's generation (a Release store). A writer that unlinked something (a whole table, a replaced value cell)
 //! first *stores* the unlinking pointer, then *loads* every slot's epoch: the store-buffering
 //! (SB) shape. With the [`SeqCst`](super::SeqCst) policy both halves have a full barrier between
 //! their store and their load, so at least one side sees the other: either the writer sees the
-//! reader's odd epoch (and waits for it to change before freeing), or the reader sees the new
+//! reader's mark (and waits for its generation to change before freeing), or the reader sees the new
 //! pointer (and never reaches the unlinked memory).
 //!
 //! The barriers are SeqCst fences on both sides, or, where Linux `membarrier` is available
@@ -16,9 +16,11 @@
 //! fails, the scan proves nothing: its batch is not released but waits for the next seal whose
 //! barrier works (see `Retirer::seal`).
 //!
-//! Epochs rather than 0/1 flags let a writer free memory without waiting for a moment when no
-//! reader is inside: it records the odd epochs it saw (a snapshot) and frees the batch
-//! once each of those slots has moved on — however busy the readers are.
+//! Generations rather than 0/1 flags let a writer free memory without waiting for a moment when
+//! no reader is inside: it records the marked slots it saw (a snapshot) and frees the batch
+//! once each of those slots has moved to a later generation — however busy the readers are.
+//! A slot is one word, `generation << 16 | depth`, so entering and leaving a read (nested ones
+//! too: an iterator alive while its thread calls `get`) is one load and one store.
 //!
 //! Slots are indexed by a small per-thread number taken from a process-wide pool (recycled when
 //! the thread exits). Each map allocates its slots lazily in segments of [`SEG_SLOTS`], up to
@@ -47,18 +49,20 @@ pub const MAX_READERS: usize = SEG_SLOTS * SEGMENTS;
 /// One reader's slot, alone on its cache lines (128 bytes: adjacent-line prefetch).
 #[repr(align(128))]
 pub(crate) struct Slot {
-    /// Odd while the owning thread is inside a read; only the owner stores it.
+    /// `generation << 16 | depth`: the depth of the owner's (nested) reads, nonzero while it
+    /// is inside one, and the number of outermost reads it completed. Only the owner stores it.
     epoch: AtomicU64,
-    /// Nesting depth of the owner's reads (an iterator alive while it calls `get`); only the
-    /// owner touches it.
-    depth: AtomicU64,
 }
+
+/// The depth bits of a slot's word.
+const DEPTH: u64 = 0xffff;
+/// One generation.
+const GEN: u64 = DEPTH + 1;
 
 impl Slot {
     fn new() -> Slot {
         Slot {
             epoch: AtomicU64::new(0),
-            depth: AtomicU64::new(0),
         }
     }
 }
@@ -95,6 +99,10 @@ impl ReaderId {
 
 impl Drop for ReaderId {
     fn drop(&mut self) {
+        // Forget the cached copy first: from now on this thread reads without a slot of its
+        // own (the shared counter), as the number may go to another thread.
+        #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+        CACHED_ID.with(|c| c.set(0));
         let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
         pool.free.push(self.0);
     }
@@ -104,9 +112,33 @@ crate::sync::thread_local! {
     static READER_ID: ReaderId = ReaderId::acquire();
 }
 
+// A copy of this thread's reader number + 1 (0: none): a constant-initialised thread-local
+// without a destructor is a plain load, where `READER_ID` (which has one) needs a state check
+// on every access. Every read pays this lookup.
+#[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+std::thread_local! {
+    static CACHED_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// This thread's reader number, or `None` while thread-locals are being destroyed.
+#[inline]
 fn reader_id() -> Option<usize> {
-    READER_ID.try_with(|id| id.0).ok()
+    #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+    {
+        let id = CACHED_ID.with(|c| c.get());
+        if id != 0 {
+            return Some(id - 1);
+        }
+    }
+    reader_id_slow()
+}
+
+#[cold]
+fn reader_id_slow() -> Option<usize> {
+    let id = READER_ID.try_with(|id| id.0).ok()?;
+    #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+    CACHED_ID.with(|c| c.set(id + 1));
+    Some(id)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,15 +239,17 @@ impl<P: Policy> Readers<P> {
     #[inline]
     pub(crate) fn enter(&self) -> Mark<'_> {
         if let Some(slot) = reader_id().and_then(|id| self.slot(id)) {
-            // Relaxed: only this thread writes its depth and epoch.
-            let depth = slot.depth.load(Ordering::Relaxed);
-            if depth == 0 {
-                // Relaxed: our own last store (or the previous owner's, ordered by the pool).
-                let e = slot.epoch.load(Ordering::Relaxed);
-                P::mark(&slot.epoch, e | 1);
+            // Relaxed: only this thread stores its slot (a previous owner's last store is
+            // ordered before ours by the pool's lock).
+            let e = slot.epoch.load(Ordering::Relaxed);
+            if e & DEPTH == 0 {
+                P::mark(&slot.epoch, e + 1);
+            } else {
+                assert!(e & DEPTH < DEPTH, "reads nested more than 65535 deep");
+                // Relaxed: already marked; a writer that sees this value waits for a later
+                // generation anyway.
+                slot.epoch.store(e + 1, Ordering::Relaxed);
             }
-            // Relaxed: only this thread reads its depth.
-            slot.depth.store(depth + 1, Ordering::Relaxed);
             Mark::Own(slot)
         } else {
             // SeqCst RMW and fence: the rare shared path is always safe, whatever the policy.
@@ -230,15 +264,15 @@ impl<P: Policy> Readers<P> {
     pub(crate) fn exit(&self, mark: Mark<'_>) {
         match mark {
             Mark::Own(slot) => {
-                // Relaxed: only this thread touches its depth.
-                let depth = slot.depth.load(Ordering::Relaxed) - 1;
-                // Relaxed: see above.
-                slot.depth.store(depth, Ordering::Relaxed);
-                if depth == 0 {
-                    // Relaxed: our own last store.
-                    let e = slot.epoch.load(Ordering::Relaxed);
-                    // Release: everything we read happens before a writer's free that sees it.
-                    slot.epoch.store(e + 1, Ordering::Release);
+                // Relaxed: our own last store.
+                let e = slot.epoch.load(Ordering::Relaxed);
+                if e & DEPTH == 1 {
+                    // Release: everything we read happens before a writer's free that sees the
+                    // new generation.
+                    slot.epoch.store((e & !DEPTH) + GEN, Ordering::Release);
+                } else {
+                    // Relaxed: still inside the outer read (same generation).
+                    slot.epoch.store(e - 1, Ordering::Relaxed);
                 }
             }
             Mark::Shared => {
@@ -266,7 +300,7 @@ impl<P: Policy> Readers<P> {
             let seg = unsafe { &*p };
             for (i, slot) in seg.iter().enumerate() {
                 let e = P::scan_load(&slot.epoch);
-                if e & 1 == 1 {
+                if e & DEPTH != 0 {
                     snap.inside.push((s * SEG_SLOTS + i, e));
                 }
             }
@@ -283,8 +317,9 @@ impl<P: Policy> Readers<P> {
             return false;
         }
         let own = snap.inside.iter().all(|&(id, e)| match self.slot(id) {
-            // Acquire: pairs with the reader's Release exit store.
-            Some(slot) => slot.epoch.load(Ordering::Acquire) != e,
+            // Acquire: pairs with the reader's Release exit store (or a later mark, Release too
+            // under the production policy).
+            Some(slot) => slot.epoch.load(Ordering::Acquire) & !DEPTH != e & !DEPTH,
             None => true,
         });
         // Acquire: pairs with the shared readers' Release decrement.

@@ -294,7 +294,7 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
                         load("r0", "dirty", Acquire),
                     ],
                     vec![
-                        store("dirty", Relaxed),
+                        store("dirty", Release),
                         fence(SeqCst),
                         load("r0", "table", Acquire),
                     ],

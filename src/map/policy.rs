@@ -88,8 +88,10 @@ impl Policy for SeqCst {
 
     #[inline(always)]
     fn mark(slot: &AtomicU64, v: u64) {
-        // Relaxed: the barrier right after orders this store before the table load.
-        slot.store(v, Ordering::Relaxed);
+        // Release: the barrier right after orders this store before the table load; Release
+        // makes the thread's previous read section happen before a writer's free that reads
+        // this value (a later plain store would not continue the exit store's release).
+        slot.store(v, Ordering::Release);
         // The reader half of SB+fence (store; fence; load): `fence(SeqCst)`, or a compiler
         // fence when the writer's half is a membarrier (asym.rs).
         asym::light();

@@ -126,7 +126,13 @@ pub(crate) fn dead_bit(i: usize) -> u32 {
     1 << (8 + i)
 }
 
-/// A bucket: 8 write-once slots (tophash byte, key cell, value cell) and the overflow link.
+/// A bucket: 8 write-once slots (tophash byte, key-and-value cell) and the overflow link.
+///
+/// Laid out for lookups: the 16-byte header (tophash word, slot bits) first, then the slots as
+/// key-value pairs (Go keeps all keys, then all values, which saves padding; pairs put a
+/// key and its value on one cache line), then the overflow link; buckets start on a cache line,
+/// so with 8-byte keys and values, slots 0-2 share the header's line.
+#[repr(C, align(64))]
 pub(crate) struct Bucket<K, V> {
     /// The slots' tophash bytes, byte i = slot i ([`EMPTY_REST`] while free). The publication
     /// word: stored with the policy's publication ordering.
@@ -142,9 +148,8 @@ pub(crate) struct Bucket<K, V> {
     /// The lab's weak policies: per slot, set when the writer would have dropped the slot's
     /// key and value while readers may still read them (a counter's hint, never a free).
     pub(crate) poisoned: AtomicU8,
+    slots: [UnsafeCell<MaybeUninit<(K, V)>>; BUCKET_CNT],
     pub(crate) overflow: AtomicPtr<Bucket<K, V>>,
-    keys: [UnsafeCell<MaybeUninit<K>>; BUCKET_CNT],
-    vals: [UnsafeCell<MaybeUninit<V>>; BUCKET_CNT],
 }
 
 impl<K, V> Bucket<K, V> {
@@ -154,9 +159,8 @@ impl<K, V> Bucket<K, V> {
             live: AtomicU32::new(0),
             evacuated: AtomicU8::new(0),
             poisoned: AtomicU8::new(0),
+            slots: [const { UnsafeCell::new(MaybeUninit::uninit()) }; BUCKET_CNT],
             overflow: AtomicPtr::new(ptr::null_mut()),
-            keys: [const { UnsafeCell::new(MaybeUninit::uninit()) }; BUCKET_CNT],
-            vals: [const { UnsafeCell::new(MaybeUninit::uninit()) }; BUCKET_CNT],
         }
     }
 
@@ -169,7 +173,7 @@ impl<K, V> Bucket<K, V> {
     #[inline(always)]
     pub(crate) unsafe fn key(&self, i: usize) -> &K {
         // Safety: the caller's contract; ready cells are never written again.
-        unsafe { (*self.keys[i].get()).assume_init_ref() }
+        unsafe { &(*self.slots[i].get()).assume_init_ref().0 }
     }
 
     /// The value of slot `i`.
@@ -179,7 +183,7 @@ impl<K, V> Bucket<K, V> {
     #[inline(always)]
     pub(crate) unsafe fn val(&self, i: usize) -> &V {
         // Safety: the caller's contract.
-        unsafe { (*self.vals[i].get()).assume_init_ref() }
+        unsafe { &(*self.slots[i].get()).assume_init_ref().1 }
     }
 
     /// Bitwise copies of slot `i`'s key and value (the caller decides which copy owns them).
@@ -189,12 +193,7 @@ impl<K, V> Bucket<K, V> {
     #[inline]
     pub(crate) unsafe fn read_cells(&self, i: usize) -> (K, V) {
         // Safety: the caller's contract; concurrent readers only read these cells.
-        unsafe {
-            (
-                ptr::read(self.keys[i].get()).assume_init(),
-                ptr::read(self.vals[i].get()).assume_init(),
-            )
-        }
+        unsafe { ptr::read(self.slots[i].get()).assume_init() }
     }
 
     /// Writer: fill slot `i` (free until now): the cells, then the ready bit (Release), then
@@ -207,10 +206,7 @@ impl<K, V> Bucket<K, V> {
     pub(crate) unsafe fn fill<P: Policy>(&self, i: usize, top: u8, key: K, val: V) {
         // Safety: a free slot's cells are not read by anyone (readers stop at its zero
         // tophash byte, and its ready bit is clear).
-        unsafe {
-            (*self.keys[i].get()).write(key);
-            (*self.vals[i].get()).write(val);
-        }
+        unsafe { (*self.slots[i].get()).write((key, val)) };
         // Relaxed: only the writer stores `live` and `tophash`; these are its own last stores.
         let live = self.live.load(Ordering::Relaxed);
         // Release: the cells are written before a reader that sees the bit reads them.
@@ -248,7 +244,7 @@ pub(crate) enum Probe<K, V> {
 /// # Safety
 /// `head` and everything reachable from it must stay alive during the call (the caller is
 /// pinned by the handshake).
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn probe<K, V, Q, P: Policy>(
     head: *const Bucket<K, V>,
     hash: u64,
