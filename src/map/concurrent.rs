@@ -11,8 +11,8 @@ use super::handshake::{Header, Mark, Readers, Retired, Retirer};
 use super::policy::{Policy, SeqCst};
 use super::table::{
     dead_bit, filled, free_moved, free_table_deep, free_table_shell, free_table_unevacuated,
-    match_top, over_load_factor, poison_moved, probe, ready_bit, too_many_overflow, top_at,
-    tophash, Bucket, Moved, Probe, Table, BUCKET_CNT, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM,
+    match_top, over_load_factor, poison_moved, probe, ready_bit, tag, too_many_overflow, top_at,
+    tophash, untag, Bucket, Moved, Probe, Table, BUCKET_CNT, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM,
 };
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
@@ -40,7 +40,7 @@ use crate::sync::{Mutex, MutexGuard};
 ///   quarantine it until the map drops) and count the would-be violations in
 ///   [`violations`](Self::violations).
 pub struct ConcurrentMap<K, V, S = RandomState, P: Policy = SeqCst> {
-    /// The current table (while growing, it points to the old one).
+    /// The current table (while growing, it points to the old one), [`tag`]ged with its B.
     table: AtomicPtr<Table<K, V>>,
     len: AtomicUsize,
     /// Violations by kind: publication, growth, reclamation.
@@ -145,7 +145,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             b += 1;
         }
         ConcurrentMap {
-            table: AtomicPtr::new(Table::alloc(b, ptr::null_mut())),
+            table: AtomicPtr::new(tag(Table::alloc(b, ptr::null_mut()), b)),
             len: AtomicUsize::new(0),
             violations: std::array::from_fn(|_| AtomicU64::new(0)),
             readers: Readers::new(),
@@ -236,8 +236,31 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
 
     /// The table a pinned reader uses (the reader half of the handshake, then the load).
     #[inline]
-    pub(crate) fn load_table(&self, _pin: &Pin<'_, P>) -> *mut Table<K, V> {
-        P::load_ptr(&self.table)
+    pub(crate) fn load_table(&self, pin: &Pin<'_, P>) -> *mut Table<K, V> {
+        self.load_table_b(pin).0
+    }
+
+    /// [`load_table`](Self::load_table), with the table's B (from the same load).
+    #[inline(always)]
+    fn load_table_b(&self, _pin: &Pin<'_, P>) -> (*mut Table<K, V>, u8) {
+        untag(P::load_ptr(&self.table))
+    }
+
+    /// The current table, for the writer (writer lock held).
+    #[inline]
+    fn writer_table(&self) -> *mut Table<K, V> {
+        // Relaxed: writers are serialized by the lock, which orders this load after the last
+        // writer's store.
+        untag(self.table.load(Ordering::Relaxed)).0
+    }
+
+    /// Publish `t` as the current table (writer lock held, `t` fully written).
+    #[inline]
+    fn publish_table(&self, t: *mut Table<K, V>) {
+        // Safety: the writer owns `t` until this store.
+        let b = unsafe { (*t).b };
+        // Release: the table is fully written before readers can load it.
+        self.table.store(tag(t, b), Ordering::Release);
     }
 
     /// Count one violation of kind `kind` (0 publication, 1 growth, 2 reclamation).
@@ -274,11 +297,11 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         };
         if old.is_null() {
             // Safety: pinned, see above.
-            look.probe = unsafe { probe::<K, V, Q, P>(table.bucket(hash), hash, key) };
+            look.probe = unsafe { probe::<K, V, Q, P>(Table::bucket(t, table.b, hash), hash, key) };
             return look;
         }
         // Safety: pinned, see above.
-        let ob = unsafe { (*old).bucket(hash) };
+        let ob = unsafe { Table::bucket(old, (*old).b, hash) };
         look.old = old;
         if ob.evacuated.load(P::PUB_LOAD) == 0 {
             // Safety: pinned; an old bucket is never modified once growth started.
@@ -287,7 +310,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         }
         look.evac_seen = true;
         // Safety: pinned, see above.
-        look.probe = unsafe { probe::<K, V, Q, P>(table.bucket(hash), hash, key) };
+        look.probe = unsafe { probe::<K, V, Q, P>(Table::bucket(t, table.b, hash), hash, key) };
         if let Probe::Absent {
             seen_top: false, ..
         } = look.probe
@@ -329,7 +352,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         S: BuildHasher,
     {
         let hash = self.hasher.hash_one(key);
-        let t = self.load_table(pin);
+        let (t, b) = self.load_table_b(pin);
         if P::FREES {
             // The common case, inlined: no growth running, and no violations to count.
             // Safety: `t` was loaded under `pin`, held until the end of this function.
@@ -338,7 +361,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             if table.old.load(Ordering::Acquire).is_null() {
                 // Safety: pinned, see above; a live slot's cells stay alive while pinned.
                 return unsafe {
-                    match probe::<K, V, Q, P>(table.bucket(hash), hash, key) {
+                    match probe::<K, V, Q, P>(Table::bucket(t, b, hash), hash, key) {
                         Probe::Live(b, i) => Some(f((*b).key(i), (*b).val(i))),
                         Probe::Absent { .. } => None,
                     }
@@ -460,9 +483,7 @@ where
         let hash = self.hasher.hash_one(&key);
         let mut guard = self.lock();
         let w = &mut *guard;
-        // Relaxed: writers are serialized by the lock, which orders this load after the last
-        // writer's store.
-        let mut t = self.table.load(Ordering::Relaxed);
+        let mut t = self.writer_table();
         // Safety: the writer lock is held; every table the writer reaches is alive (only
         // the writer retires tables).
         let prev = unsafe {
@@ -514,8 +535,7 @@ where
         let hash = self.hasher.hash_one(key);
         let mut guard = self.lock();
         let w = &mut *guard;
-        // Relaxed: ordered by the writer lock, as in `insert`.
-        let t = self.table.load(Ordering::Relaxed);
+        let t = self.writer_table();
         // Safety: the writer lock is held; see `insert`.
         let prev = unsafe {
             self.grow_work(w, t, hash);
@@ -595,9 +615,8 @@ where
         let cap = LOAD_FACTOR_NUM * (1usize << b) / LOAD_FACTOR_DEN;
         let double = (w.count + 1) * 4 > cap.max(BUCKET_CNT) * 3;
         let nt = Table::alloc(if double { b + 1 } else { b }, t);
-        // Release: the new table is fully written (and points to the old one) before readers
-        // can load it.
-        self.table.store(nt, Ordering::Release);
+        // The new table is fully written (and points to the old one) before readers can load it.
+        self.publish_table(nt);
         w.used = 0;
         w.noverflow = 0;
         w.nevacuate = 0;
@@ -615,7 +634,7 @@ where
             return;
         }
         // Safety: an old table stays alive until the writer retires it (below).
-        let oldn = unsafe { (&*old).buckets.len() };
+        let oldn = unsafe { (*old).len() };
         // Safety: as above.
         unsafe {
             self.evacuate(w, t, old, hash as usize & (oldn - 1));
@@ -639,11 +658,12 @@ where
     ) {
         // Safety: the caller's contract.
         let (table, oldt) = unsafe { (&*t, &*old) };
-        let oldn = oldt.buckets.len();
-        let head = &oldt.buckets[i];
+        let oldn = oldt.len();
+        // Safety: the caller's contract; `i` is an old bucket index.
+        let head = unsafe { Table::bucket_at(old, i) };
         // Relaxed: only the writer stores `evacuated`.
         if head.evacuated.load(Ordering::Relaxed) == 0 {
-            let doubled = table.buckets.len() > oldn;
+            let doubled = table.len() > oldn;
             let mut b: *const Bucket<K, V> = head;
             while !b.is_null() {
                 // Safety: old chains stay alive until the old table is retired.
@@ -671,7 +691,7 @@ where
                     debug_assert_eq!(top_at(word, s), tophash(hash));
                     // Safety: writer lock; `dest` chain belongs to the current table.
                     unsafe {
-                        let found = find_free(&table.buckets[dest]);
+                        let found = find_free(Table::bucket_at(t, dest));
                         self.place(w, &found, top_at(word, s), key, val);
                     }
                 }
@@ -683,7 +703,11 @@ where
         if i == w.nevacuate {
             // Relaxed: the writer's own stores.
             while w.nevacuate < oldn
-                && oldt.buckets[w.nevacuate].evacuated.load(Ordering::Relaxed) != 0
+                // Safety: `nevacuate < oldn`, an old bucket index.
+                && unsafe { Table::bucket_at(old, w.nevacuate) }
+                    .evacuated
+                    .load(Ordering::Relaxed)
+                    != 0
             {
                 w.nevacuate += 1;
             }
@@ -706,8 +730,7 @@ where
     pub(crate) fn lab_start_growth(&self) {
         let mut guard = self.lock();
         let w = &mut *guard;
-        // Relaxed: ordered by the writer lock, as in `insert`.
-        let t = self.table.load(Ordering::Relaxed);
+        let t = self.writer_table();
         // Safety: writer lock held; `t` is the current table.
         unsafe {
             if (*t).old.load(Ordering::Relaxed).is_null() {
@@ -721,8 +744,7 @@ where
     pub(crate) fn lab_grow_work(&self, hash: u64) {
         let mut guard = self.lock();
         let w = &mut *guard;
-        // Relaxed: ordered by the writer lock, as in `insert`.
-        let t = self.table.load(Ordering::Relaxed);
+        let t = self.writer_table();
         // Safety: writer lock held; `t` is the current table.
         unsafe { self.grow_work(w, t, hash) };
         self.unlock(guard);
@@ -739,10 +761,9 @@ where
     pub(crate) fn install_fresh(&self, fresh: *mut Table<K, V>) -> bool {
         let mut guard = self.lock();
         let w = &mut *guard;
-        // Relaxed: ordered by the writer lock, as in `insert`.
-        let t = self.table.load(Ordering::Relaxed);
-        // Release: the fresh table is fully written before readers can load it.
-        self.table.store(fresh, Ordering::Release);
+        let t = self.writer_table();
+        // The fresh table is fully written before readers can load it.
+        self.publish_table(fresh);
         // Safety: `t` (and its old table) are unreachable since the store; their entries are
         // not shared with any other table (an evacuated chain's entries are owned by `t`).
         unsafe {
@@ -786,7 +807,7 @@ where
 {
     let top = tophash(hash);
     // Safety: the caller's contract.
-    let mut b: *const Bucket<K, V> = unsafe { (*t).bucket(hash) };
+    let mut b: *const Bucket<K, V> = unsafe { Table::bucket(t, (*t).b, hash) };
     let mut found = Found {
         slot: None,
         free: None,
@@ -856,7 +877,7 @@ unsafe fn find_free<K, V>(head: &Bucket<K, V>) -> Found<K, V> {
 impl<K, V, S, P: Policy> Drop for ConcurrentMap<K, V, S, P> {
     fn drop(&mut self) {
         // Relaxed: `&mut self`, no reader or writer exists.
-        let t = self.table.load(Ordering::Relaxed);
+        let t = untag(self.table.load(Ordering::Relaxed)).0;
         // Safety: no thread can read the map any more; every object is freed once: the
         // current table with its cells, the old one with the cells of its unevacuated chains,
         // and everything retired.
@@ -967,26 +988,32 @@ impl<K: Clone, V: Clone, S, P: Policy> Iterator for Iter<'_, K, V, S, P> {
             if let Some(e) = self.buf.pop() {
                 return Some(e);
             }
-            // Safety: both tables were loaded under the iterator's pin.
+            // Safety: both tables were loaded under the iterator's pin; bucket indexes are
+            // checked against the tables' sizes.
             unsafe {
-                let t = &*self.t;
+                let n = (*self.t).len();
                 if self.old.is_null() {
-                    let head = t.buckets.get(self.unit)?;
+                    if self.unit >= n {
+                        return None;
+                    }
+                    let head = Table::bucket_at(self.t, self.unit);
                     self.unit += 1;
                     self.collect(head);
                 } else {
-                    let old = &*self.old;
-                    let oldn = old.buckets.len();
-                    let ob = old.buckets.get(self.unit)?;
+                    let oldn = (*self.old).len();
+                    if self.unit >= oldn {
+                        return None;
+                    }
+                    let ob = Table::bucket_at(self.old, self.unit);
                     let i = self.unit;
                     self.unit += 1;
                     if ob.evacuated.load(P::PUB_LOAD) == 0 {
                         // Not evacuated: the new buckets it maps to are still empty.
                         self.collect(ob);
                     } else {
-                        self.collect(&t.buckets[i]);
-                        if t.buckets.len() > oldn {
-                            self.collect(&t.buckets[i + oldn]);
+                        self.collect(Table::bucket_at(self.t, i));
+                        if n > oldn {
+                            self.collect(Table::bucket_at(self.t, i + oldn));
                         }
                     }
                 }

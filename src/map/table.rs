@@ -30,6 +30,7 @@
 //! taken through the old copy would not see interior-mutability updates made through the new
 //! one.
 
+use std::alloc::{self, Layout};
 use std::cell::UnsafeCell;
 use std::mem::MaybeUninit;
 use std::ptr;
@@ -314,33 +315,103 @@ where
 }
 
 /// A table of 2^B buckets; while growing, `old` points to the table being evacuated.
+///
+/// The buckets follow the header in the same allocation (one dependent load less per lookup
+/// than a separate array), so a table is only ever handled through its raw pointer (whose
+/// provenance covers the buckets): [`Table::bucket_at`], never through a `&Table` field.
 #[repr(C)]
 pub(crate) struct Table<K, V> {
     pub(crate) hdr: Header,
     pub(crate) b: u8,
-    pub(crate) buckets: Box<[Bucket<K, V>]>,
     pub(crate) old: AtomicPtr<Table<K, V>>,
+    /// Where the 2^b buckets start (cache-line aligned, like the table).
+    buckets: [Bucket<K, V>; 0],
 }
 
 impl<K, V> Table<K, V> {
+    /// The allocation of a table of 2^b buckets.
+    fn layout(b: u8) -> Layout {
+        let size = std::mem::size_of::<Bucket<K, V>>()
+            .checked_mul(1usize << b)
+            .and_then(|n| n.checked_add(std::mem::offset_of!(Self, buckets)))
+            .expect("table size overflows usize");
+        Layout::from_size_align(size, std::mem::align_of::<Self>()).expect("table layout")
+    }
+
     pub(crate) fn alloc(b: u8, old: *mut Table<K, V>) -> *mut Table<K, V> {
-        Box::into_raw(Box::new(Table {
-            hdr: Header::new(),
-            b,
-            buckets: (0..1usize << b).map(|_| Bucket::new()).collect(),
-            old: AtomicPtr::new(old),
-        }))
+        let layout = Self::layout(b);
+        // Safety: the layout has a nonzero size (the header).
+        let t = unsafe { alloc::alloc(layout) }.cast::<Self>();
+        if t.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        // Safety: `t` is a fresh allocation for the header and 2^b buckets, written once each.
+        unsafe {
+            t.write(Table {
+                hdr: Header::new(),
+                b,
+                old: AtomicPtr::new(old),
+                buckets: [],
+            });
+            for i in 0..1usize << b {
+                Self::bucket_ptr(t, i).write(Bucket::new());
+            }
+        }
+        t
     }
 
+    /// Number of buckets.
     #[inline]
-    pub(crate) fn mask(&self) -> usize {
-        self.buckets.len() - 1
+    pub(crate) fn len(&self) -> usize {
+        1usize << self.b
     }
 
-    #[inline]
-    pub(crate) fn bucket(&self, hash: u64) -> &Bucket<K, V> {
-        &self.buckets[hash as usize & self.mask()]
+    #[inline(always)]
+    fn bucket_ptr(t: *const Self, i: usize) -> *mut Bucket<K, V> {
+        t.cast::<u8>()
+            .wrapping_add(std::mem::offset_of!(Self, buckets))
+            .cast::<Bucket<K, V>>()
+            .cast_mut()
+            .wrapping_add(i)
     }
+
+    /// Bucket `i` of table `t`.
+    ///
+    /// # Safety
+    /// `t` comes from [`Table::alloc`] (not from a reference), is alive for `'a`, and
+    /// `i < 2^b`.
+    #[inline(always)]
+    pub(crate) unsafe fn bucket_at<'a>(t: *const Self, i: usize) -> &'a Bucket<K, V> {
+        // Safety: the caller's contract; buckets are initialised by `alloc`.
+        unsafe { &*Self::bucket_ptr(t, i) }
+    }
+
+    /// The bucket of `hash` in table `t` of 2^`b` buckets.
+    ///
+    /// # Safety
+    /// As for [`bucket_at`](Self::bucket_at), and `b` is the table's.
+    #[inline(always)]
+    pub(crate) unsafe fn bucket<'a>(t: *const Self, b: u8, hash: u64) -> &'a Bucket<K, V> {
+        // Safety: the caller's contract; the index is masked below 2^b.
+        unsafe { Self::bucket_at(t, hash as usize & ((1usize << b) - 1)) }
+    }
+}
+
+/// Low bits of a table pointer that carry its B (tables are aligned to a cache line).
+const TAG: usize = 63;
+
+/// A table pointer with its B in the low bits, so that a reader finds its bucket without first
+/// loading B from the table (the one atomic load gives both).
+#[inline]
+pub(crate) fn tag<K, V>(t: *mut Table<K, V>, b: u8) -> *mut Table<K, V> {
+    debug_assert!(t.addr() & TAG == 0 && (b as usize) <= TAG);
+    t.map_addr(|a| a | b as usize)
+}
+
+/// The table and its B from a [`tag`]ged pointer.
+#[inline(always)]
+pub(crate) fn untag<K, V>(p: *mut Table<K, V>) -> (*mut Table<K, V>, u8) {
+    (p.map_addr(|a| a & !TAG), (p.addr() & TAG) as u8)
 }
 
 /// The key and value moved out of a dead slot, dropped once no reader can still be reading
@@ -411,8 +482,10 @@ enum Cells {
 /// `t` came from [`Table::alloc`], is unreachable, and is freed once.
 unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
     // Safety: caller's contract.
-    let table = unsafe { Box::from_raw(t) };
-    for head in table.buckets.iter() {
+    let b = unsafe { (*t).b };
+    for h in 0..1usize << b {
+        // Safety: caller's contract; `h < 2^b`.
+        let head = unsafe { Table::bucket_at(t, h) };
         // Relaxed: no reader can reach the table any more (caller's contract).
         let evacuated = head.evacuated.load(Ordering::Relaxed) != 0;
         let drop_cells = match cells {
@@ -420,10 +493,10 @@ unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
             Cells::All => true,
             Cells::Unevacuated => !evacuated,
         };
-        let mut b: *const Bucket<K, V> = head;
-        while !b.is_null() {
+        let mut bp: *const Bucket<K, V> = head;
+        while !bp.is_null() {
             // Safety: the chain is owned by the table being freed.
-            let bucket = unsafe { &*b };
+            let bucket = unsafe { &*bp };
             if drop_cells {
                 // Relaxed: unreachable table, as above.
                 let live = bucket.live.load(Ordering::Relaxed);
@@ -436,12 +509,21 @@ unsafe fn free_table<K, V>(t: *mut Table<K, V>, cells: Cells) {
             }
             // Relaxed: unreachable table, as above.
             let next = bucket.overflow.load(Ordering::Relaxed);
-            if !ptr::eq(b, head) {
+            if !ptr::eq(bp, head) {
                 // Safety: overflow buckets come from Box::into_raw and are owned by the chain.
-                drop(unsafe { Box::from_raw(b as *mut Bucket<K, V>) });
+                drop(unsafe { Box::from_raw(bp as *mut Bucket<K, V>) });
             }
-            b = next;
+            bp = next;
         }
+    }
+    // Safety: the header and head buckets were written by `alloc` and are dropped once (a no-op
+    // natively; loom's atomics have drop glue), then the allocation is freed with its layout.
+    unsafe {
+        for h in 0..1usize << b {
+            ptr::drop_in_place(Table::bucket_ptr(t, h));
+        }
+        ptr::drop_in_place(t);
+        alloc::dealloc(t.cast(), Table::<K, V>::layout(b));
     }
 }
 
