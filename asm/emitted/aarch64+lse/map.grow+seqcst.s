@@ -11,47 +11,49 @@ orderlab::map::litmus::grow_writer_seqcst:
 	mov	x19, x0
 	mov	w8, #200
 	mov	w9, #1
-.LBB911_1:
+.LBB910_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB911_4
+	cbz	w10, .LBB910_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB911_1
+	b.ne	.LBB910_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB911_10
-.LBB911_4:
+	b.ne	.LBB910_10
+.LBB910_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB911_11
-.LBB911_5:
+	b.ne	.LBB910_11
+.LBB910_5:
 	mov	w21, wzr
 	ldrb	wzr, [x19, #4]
-	ldr	x22, [x19, #160]
-	ldr	x23, [x22, #24]
-	cbz	x23, .LBB911_9
-.LBB911_6:
-	ldr	x8, [x23, #16]
-	sub	x8, x8, #1
+	ldr	x8, [x19, #160]
+	and	x22, x8, #0xffffffffffffffc0
+	ldr	x23, [x22, #8]
+	cbz	x23, .LBB910_9
+.LBB910_6:
+	ldrb	w8, [x23, #1]
+	mov	x9, #-1
+	lsl	x8, x9, x8
 	add	x1, x19, #8
-	and	x4, x8, x20
+	bic	x4, x20, x8
 	mov	x0, x19
 	mov	x2, x22
 	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h691454d6ef015ba8E
-	ldr	x8, [x22, #24]
-	cbz	x8, .LBB911_9
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17ha5385967e0d17756E
+	ldr	x8, [x22, #8]
+	cbz	x8, .LBB910_9
 	ldr	x4, [x19, #136]
 	add	x1, x19, #8
 	mov	x0, x19
 	mov	x2, x22
 	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h691454d6ef015ba8E
-.LBB911_9:
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17ha5385967e0d17756E
+.LBB910_9:
 	mov	x0, x19
 	mov	w1, w21
 	ldp	x20, x19, [sp, #48]
@@ -59,30 +61,31 @@ orderlab::map::litmus::grow_writer_seqcst:
 	ldp	x22, x21, [sp, #32]
 	ldp	x29, x30, [sp], #64
 	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
-.LBB911_10:
+.LBB910_10:
 	mov	x0, x19
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB911_5
-.LBB911_11:
+	b.eq	.LBB910_5
+.LBB910_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w21, w0, #0x1
 	ldrb	wzr, [x19, #4]
-	ldr	x22, [x19, #160]
-	ldr	x23, [x22, #24]
-	cbnz	x23, .LBB911_6
-	b	.LBB911_9
-.LBB911_12:
+	ldr	x8, [x19, #160]
+	and	x22, x8, #0xffffffffffffffc0
+	ldr	x23, [x22, #8]
+	cbnz	x23, .LBB910_6
+	b	.LBB910_9
+.LBB910_12:
 	mov	x20, x0
 	mov	x0, x19
 	mov	w1, w21
 	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB911_14:
+.LBB910_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::litmus::grow_reader_seqcst:
@@ -94,64 +97,67 @@ orderlab::map::litmus::grow_reader_seqcst:
 	mov	x21, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	add	x0, x8, x0
-	ldrb	w8, [x0, #8]
-	cmp	w8, #1
-	b.ne	.LBB909_8
-.LBB909_1:
-	ldr	x22, [x0]
+	ldr	x8, [x8, x0]
+	cbz	x8, .LBB908_8
+	sub	x22, x8, #1
 	cmp	x22, #255
-	b.hi	.LBB909_10
+	b.hi	.LBB908_11
+.LBB908_2:
 	lsr	x8, x22, #3
 	add	x9, x19, #200
 	add	x8, x9, x8, lsl #3
 	ldar	x0, [x8]
-	cbz	x0, .LBB909_9
-.LBB909_3:
+	cbz	x0, .LBB908_10
+.LBB908_3:
 	and	x8, x22, #0x7
 	add	x22, x0, x8, lsl #7
-	ldr	x8, [x22, #8]
-	cbnz	x8, .LBB909_7
-	ldr	x9, [x22]
-	adrp	x10, :got:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E
-	ldr	x10, [x10, :got_lo12:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E]
-	orr	x9, x9, #0x1
-	str	x9, [x22]
-	ldrb	w9, [x10]
-	cbz	w9, .LBB909_6
-	b	.LBB909_7
-.LBB909_6:
-	dmb	ish
-.LBB909_7:
+	ldr	x8, [x22]
+	ands	w9, w8, #0xffff
+	b.ne	.LBB908_6
+	adrp	x9, :got:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E
+	orr	x8, x8, #0x1
+	ldr	x9, [x9, :got_lo12:_ZN8orderlab3map4asym7ENABLED17h3191d6838ee17478E]
+	stlr	x8, [x22]
+	ldrb	w8, [x9]
+	cbz	w8, .LBB908_12
+	b	.LBB908_13
+.LBB908_6:
+	mov	w10, #65535
+	cmp	w9, w10
+	b.eq	.LBB908_18
 	add	x8, x8, #1
-	str	x8, [x22, #8]
-	b	.LBB909_11
-.LBB909_8:
-	mov	x1, xzr
-	bl	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h1895e57dc9bf463bE
-	cbnz	x0, .LBB909_1
-	b	.LBB909_10
-.LBB909_9:
+	str	x8, [x22]
+	b	.LBB908_13
+.LBB908_8:
+	bl	_ZN8orderlab3map9handshake14reader_id_slow17ha45a94fb4eea23ccE
+	tbz	w0, #0, .LBB908_11
+	mov	x22, x1
+	cmp	x1, #255
+	b.ls	.LBB908_2
+	b	.LBB908_11
+.LBB908_10:
 	mov	x0, x8
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h3ab9e25380d9788fE
-	cbnz	x0, .LBB909_3
-.LBB909_10:
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h46f309740b81fb50E
+	cbnz	x0, .LBB908_3
+.LBB908_11:
 	add	x8, x19, #456
 	mov	w9, #1
 	mov	x22, xzr
 	ldaddal	x9, x8, [x8]
+.LBB908_12:
 	dmb	ish
-.LBB909_11:
+.LBB908_13:
 	add	x8, x19, #160
-	ldar	x1, [x8]
 	mov	x0, sp
 	mov	x2, x21
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hc2a9597d26ac8c54E
+	ldar	x8, [x8]
+	and	x1, x8, #0xffffffffffffffc0
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hfebe784668bf0f07E
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -164,17 +170,20 @@ orderlab::map::litmus::grow_reader_seqcst:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x22, .LBB909_15
-	ldr	x8, [x22, #8]
-	subs	x8, x8, #1
-	str	x8, [x22, #8]
-	b.eq	.LBB909_16
+	cbz	x22, .LBB908_16
+	ldr	x8, [x22]
+	and	x9, x8, #0xffff
+	cmp	x9, #1
+	b.ne	.LBB908_17
+	and	x8, x8, #0xffffffffffff0000
+	add	x8, x8, #16, lsl #12
+	stlr	x8, [x22]
 	ldp	x20, x19, [sp, #80]
 	ldp	x22, x21, [sp, #64]
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB909_15:
+.LBB908_16:
 	add	x8, x19, #456
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
@@ -183,28 +192,18 @@ orderlab::map::litmus::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB909_16:
-	ldr	x8, [x22]
-	add	x8, x8, #1
-	stlr	x8, [x22]
+.LBB908_17:
+	sub	x8, x8, #1
+	str	x8, [x22]
 	ldp	x20, x19, [sp, #80]
 	ldp	x22, x21, [sp, #64]
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB909_17:
-	cbnz	x22, .LBB909_19
-	add	x8, x19, #456
-	mov	x9, #-1
-	ldaddl	x9, x8, [x8]
-	bl	_Unwind_Resume
-.LBB909_19:
-	ldr	x8, [x22, #8]
-	subs	x8, x8, #1
-	str	x8, [x22, #8]
-	b.ne	.LBB909_21
-	ldr	x8, [x22]
-	add	x8, x8, #1
-	stlr	x8, [x22]
-.LBB909_21:
-	bl	_Unwind_Resume
+.LBB908_18:
+	adrp	x0, .Lanon.f45d903dc896df859235d2fbdf27ee19.1287
+	add	x0, x0, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1287
+	adrp	x2, .Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+	add	x2, x2, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+	mov	w1, #67
+	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -10,45 +10,48 @@ orderlab::map::litmus::handshake_writer_acqrel:
 	mov	x21, x1
 	mov	x19, x0
 	mov	w20, #200
-.LBB922_1:
+.LBB921_1:
 	mov	w0, wzr
 	mov	w1, #1
 	mov	x2, x19
 	bl	__aarch64_cas4_acq
-	cbz	w0, .LBB922_4
+	cbz	w0, .LBB921_4
 	isb
 	subs	x20, x20, #1
-	b.ne	.LBB922_1
+	b.ne	.LBB921_1
 	mov	w0, wzr
 	mov	w1, #1
 	mov	x2, x19
 	bl	__aarch64_cas4_acq
 	cmp	w0, #0
-	b.ne	.LBB922_14
-.LBB922_4:
+	b.ne	.LBB921_14
+.LBB921_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB922_15
-.LBB922_5:
+	b.ne	.LBB921_15
+.LBB921_5:
 	mov	w20, wzr
-.LBB922_6:
+.LBB921_6:
 	ldrb	wzr, [x19, #4]
-	add	x8, x19, #160
-	ldr	x22, [x19, #160]
-	stlr	x21, [x8]
-	adrp	x21, :got:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E
-	ldr	x24, [x22, #24]
-	ldr	x21, [x21, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E]
-	cbz	x24, .LBB922_10
+	ldr	x8, [x19, #160]
+	add	x10, x19, #160
+	ldrb	w9, [x21, #1]
+	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E
+	orr	x9, x9, x21
+	and	x21, x8, #0xffffffffffffffc0
+	stlr	x9, [x10]
+	ldr	x24, [x21, #8]
+	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E]
+	cbz	x24, .LBB921_10
 	ldr	x23, [x19, #24]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.ne	.LBB922_9
+	b.ne	.LBB921_9
 	add	x0, x19, #8
 	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB922_9:
+.LBB921_9:
 	mov	w8, #24
 	ldr	x9, [x19, #16]
 	madd	x8, x23, x8, x9
@@ -56,21 +59,21 @@ orderlab::map::litmus::handshake_writer_acqrel:
 	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17h79e9b09a4af9c051E
 	add	x23, x23, #1
 	str	x23, [x19, #24]
-	stp	x9, x21, [x8]
+	stp	x9, x22, [x8]
 	str	x24, [x8, #16]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.eq	.LBB922_11
-	b	.LBB922_12
-.LBB922_10:
+	b.eq	.LBB921_11
+	b	.LBB921_12
+.LBB921_10:
 	ldr	x23, [x19, #24]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.ne	.LBB922_12
-.LBB922_11:
+	b.ne	.LBB921_12
+.LBB921_11:
 	add	x0, x19, #8
 	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB922_12:
+.LBB921_12:
 	mov	w8, #24
 	ldr	x9, [x19, #16]
 	movi	v0.2d, #0000000000000000
@@ -79,8 +82,8 @@ orderlab::map::litmus::handshake_writer_acqrel:
 	str	x9, [x19, #24]
 	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h464ac5c8a841e9faE
 	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h464ac5c8a841e9faE
-	stp	x9, x21, [x8]
-	str	x22, [x8, #16]
+	stp	x9, x22, [x8]
+	str	x21, [x8, #16]
 	stp	q0, q0, [x19, #112]
 	str	xzr, [x19, #168]
 	add	x0, x19, #8
@@ -96,26 +99,26 @@ orderlab::map::litmus::handshake_writer_acqrel:
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
 	ret
-.LBB922_14:
+.LBB921_14:
 	mov	x0, x19
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB922_5
-.LBB922_15:
+	b.eq	.LBB921_5
+.LBB921_15:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w20, w0, #0x1
-	b	.LBB922_6
-.LBB922_16:
+	b	.LBB921_6
+.LBB921_16:
 	mov	x21, x0
 	mov	x0, x19
 	mov	w1, w20
 	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
 	mov	x0, x21
 	bl	_Unwind_Resume
-.LBB922_18:
+.LBB921_18:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::litmus::handshake_reader_acqrel:
@@ -125,56 +128,68 @@ orderlab::map::litmus::handshake_reader_acqrel:
 	mov	x29, sp
 	mov	x19, x1
 	mov	x20, x0
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3b45ba84e336b2a0E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	add	x0, x8, x0
-	ldrb	w8, [x0, #8]
-	cmp	w8, #1
-	b.ne	.LBB920_6
-.LBB920_1:
-	ldr	x21, [x0]
+	ldr	x8, [x8, x0]
+	cbz	x8, .LBB919_7
+	sub	x21, x8, #1
 	cmp	x21, #255
-	b.hi	.LBB920_8
+	b.hi	.LBB919_10
+.LBB919_2:
 	lsr	x8, x21, #3
 	add	x9, x20, #200
 	add	x8, x9, x8, lsl #3
 	ldar	x0, [x8]
-	cbz	x0, .LBB920_7
-.LBB920_3:
+	cbz	x0, .LBB919_9
+.LBB919_3:
 	and	x8, x21, #0x7
 	add	x8, x0, x8, lsl #7
-	ldr	x9, [x8, #8]
-	cbnz	x9, .LBB920_5
-	ldr	x10, [x8]
-	orr	x10, x10, #0x1
-	stlr	x10, [x8]
-.LBB920_5:
+	ldr	x9, [x8]
+	ands	w10, w9, #0xffff
+	b.ne	.LBB919_5
+	orr	x9, x9, #0x1
+	stlr	x9, [x8]
+	b	.LBB919_11
+.LBB919_5:
+	mov	w11, #65535
+	cmp	w10, w11
+	b.eq	.LBB919_12
 	add	x9, x9, #1
-	str	x9, [x8, #8]
-	b	.LBB920_9
-.LBB920_6:
-	mov	x1, xzr
-	bl	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h1895e57dc9bf463bE
-	cbnz	x0, .LBB920_1
-	b	.LBB920_8
-.LBB920_7:
+	str	x9, [x8]
+	b	.LBB919_11
+.LBB919_7:
+	bl	_ZN8orderlab3map9handshake14reader_id_slow17ha45a94fb4eea23ccE
+	tbz	w0, #0, .LBB919_10
+	mov	x21, x1
+	cmp	x1, #255
+	b.ls	.LBB919_2
+	b	.LBB919_10
+.LBB919_9:
 	mov	x0, x8
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h3ab9e25380d9788fE
-	cbnz	x0, .LBB920_3
-.LBB920_8:
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h46f309740b81fb50E
+	cbnz	x0, .LBB919_3
+.LBB919_10:
 	add	x1, x20, #456
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-.LBB920_9:
+.LBB919_11:
 	add	x8, x20, #160
 	ldar	x8, [x8]
-	cmp	x19, x8
+	and	x8, x8, #0xffffffffffffffc0
+	cmp	x8, x19
 	cset	w0, ne
 	ldp	x20, x19, [sp, #32]
 	ldr	x21, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
+.LBB919_12:
+	adrp	x0, .Lanon.f45d903dc896df859235d2fbdf27ee19.1287
+	add	x0, x0, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1287
+	adrp	x2, .Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+	add	x2, x2, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+	mov	w1, #67
+	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -10,65 +10,69 @@ orderlab::map::litmus::grow_writer_relaxed:
 	mov	rbx, rdi
 	mov	ecx, 200
 	mov	edx, 1
-.LBB913_1:
+.LBB912_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB913_8
+	je	.LBB912_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB913_8
+	je	.LBB912_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB913_8
+	je	.LBB912_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB913_8
+	je	.LBB912_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB913_8
+	je	.LBB912_8
 	pause
 	add	rcx, -5
-	jne	.LBB913_1
+	jne	.LBB912_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB913_17
-.LBB913_8:
+	jne	.LBB912_17
+.LBB912_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB913_9
+	jne	.LBB912_9
 	xor	ebp, ebp
-.LBB913_12:
+.LBB912_12:
 	movzx	eax, byte ptr [rbx + 4]
 	mov	r14, qword ptr [rbx + 160]
-	mov	r15, qword ptr [r14 + 24]
+	and	r14, -64
+	mov	r15, qword ptr [r14 + 8]
 	test	r15, r15
-	je	.LBB913_16
+	je	.LBB912_16
+	movzx	ecx, byte ptr [r15 + 1]
+	mov	rax, -1
+	shl	rax, cl
 	lea	r12, [rbx + 8]
-	mov	r8, qword ptr [r15 + 16]
-	dec	r8
-	and	r8, rsi
+	not	rax
+	and	rsi, rax
 	mov	rdi, rbx
+	mov	r8, rsi
 	mov	rsi, r12
 	mov	rdx, r14
 	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h94e3f97965649730E
-	mov	rax, qword ptr [r14 + 24]
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17heecffe881b34c299E
+	mov	rax, qword ptr [r14 + 8]
 	test	rax, rax
-	je	.LBB913_16
+	je	.LBB912_16
 	mov	r8, qword ptr [rbx + 136]
 	mov	rdi, rbx
 	mov	rsi, r12
 	mov	rdx, r14
 	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h94e3f97965649730E
-.LBB913_16:
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17heecffe881b34c299E
+.LBB912_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
 	pop	rbx
@@ -77,27 +81,27 @@ orderlab::map::litmus::grow_writer_relaxed:
 	pop	r15
 	pop	rbp
 	jmp	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h446211ba2a1ff090E
-.LBB913_9:
+.LBB912_9:
 	mov	r14, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r14
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB913_12
-.LBB913_17:
+	jmp	.LBB912_12
+.LBB912_17:
 	mov	rdi, rbx
 	mov	r14, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r14
-	jmp	.LBB913_8
-.LBB913_18:
+	jmp	.LBB912_8
+.LBB912_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
 	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h8b0bd1780a682df0E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB913_20:
+.LBB912_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::litmus::grow_reader_relaxed:
@@ -110,58 +114,68 @@ orderlab::map::litmus::grow_reader_relaxed:
 	mov	r15, rdx
 	mov	r14, rsi
 	mov	rbx, rdi
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@TLSLD]
+	data16
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2cc525d123197378E@TLSGD]
+	data16
+	data16
+	rex64
 	call	__tls_get_addr@PLT
-	mov	rcx, rax
-	lea	rax, [rax + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF]
-	cmp	byte ptr [rcx + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF+8], 1
-	jne	.LBB912_1
-.LBB912_2:
-	mov	r13, qword ptr [rax]
-	cmp	r13, 255
-	ja	.LBB912_5
-	mov	rax, r13
+	mov	r12, qword ptr [rax]
+	test	r12, r12
+	je	.LBB911_1
+	dec	r12
+	cmp	r12, 255
+	ja	.LBB911_7
+.LBB911_5:
+	mov	rax, r12
 	and	rax, -8
 	mov	rax, qword ptr [r14 + rax + 200]
 	test	rax, rax
-	je	.LBB912_4
-.LBB912_6:
-	and	r13d, 7
-	shl	r13d, 7
-	lea	r12, [rax + r13]
-	mov	rax, qword ptr [rax + r13 + 8]
-	test	rax, rax
-	jne	.LBB912_8
-	or	qword ptr [r12], 1
-.LBB912_8:
+	je	.LBB911_6
+.LBB911_8:
+	and	r12d, 7
+	shl	r12d, 7
+	lea	r13, [rax + r12]
+	mov	rax, qword ptr [rax + r12]
+	test	ax, ax
+	jne	.LBB911_9
+	or	rax, 1
+	jmp	.LBB911_11
+.LBB911_9:
+	movzx	ecx, ax
+	cmp	ecx, 65535
+	je	.LBB911_20
 	inc	rax
-	mov	qword ptr [r12 + 8], rax
-	jmp	.LBB912_9
-.LBB912_1:
-	mov	rdi, rax
-	xor	esi, esi
-	call	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h7af5d52cf56f2e0aE
-	test	rax, rax
-	jne	.LBB912_2
-	jmp	.LBB912_5
-.LBB912_4:
-	mov	rax, r13
+.LBB911_11:
+	mov	qword ptr [r13], rax
+	jmp	.LBB911_12
+.LBB911_1:
+	call	qword ptr [rip + _ZN8orderlab3map9handshake14reader_id_slow17hf993f3d78698bc77E@GOTPCREL]
+	test	al, 1
+	je	.LBB911_7
+	mov	r12, rdx
+	cmp	r12, 255
+	jbe	.LBB911_5
+	jmp	.LBB911_7
+.LBB911_6:
+	mov	rax, r12
 	shr	rax, 3
 	lea	rdi, [r14 + 8*rax]
 	add	rdi, 200
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h40f4a3b182014de7E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h0c752da5e4912a0cE
 	test	rax, rax
-	jne	.LBB912_6
-.LBB912_5:
+	jne	.LBB911_8
+.LBB911_7:
 	lock inc	qword ptr [r14 + 456]
 	lock or	dword ptr [rsp - 64], 0
-	xor	r12d, r12d
-.LBB912_9:
+	xor	r13d, r13d
+.LBB911_12:
 	mov	rsi, qword ptr [r14 + 160]
 	#MEMBARRIER
+	and	rsi, -64
 	mov	rdi, rsp
 	mov	rdx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hba9cc2ff4857de9fE
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h624fe3e500b8411aE
 	cmp	qword ptr [rsp + 32], 0
 	sete	al
 	or	al, byte ptr [rsp + 40]
@@ -173,17 +187,22 @@ orderlab::map::litmus::grow_reader_relaxed:
 	movzx	eax, al
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
-	test	r12, r12
-	je	.LBB912_11
-	mov	rax, qword ptr [r12 + 8]
-	dec	rax
-	mov	qword ptr [r12 + 8], rax
-	jne	.LBB912_19
-	inc	qword ptr [r12]
-	jmp	.LBB912_19
-.LBB912_11:
+	test	r13, r13
+	je	.LBB911_13
+	mov	rax, qword ptr [r13]
+	cmp	ax, 1
+	jne	.LBB911_16
+	and	rax, -65536
+	add	rax, 65536
+	jmp	.LBB911_17
+.LBB911_13:
 	lock dec	qword ptr [r14 + 456]
-.LBB912_19:
+	jmp	.LBB911_18
+.LBB911_16:
+	dec	rax
+.LBB911_17:
+	mov	qword ptr [r13], rax
+.LBB911_18:
 	mov	rax, rbx
 	add	rsp, 48
 	pop	rbx
@@ -192,18 +211,8 @@ orderlab::map::litmus::grow_reader_relaxed:
 	pop	r14
 	pop	r15
 	ret
-.LBB912_12:
-	test	r12, r12
-	jne	.LBB912_14
-	lock dec	qword ptr [r14 + 456]
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
-.LBB912_14:
-	mov	rcx, qword ptr [r12 + 8]
-	dec	rcx
-	mov	qword ptr [r12 + 8], rcx
-	jne	.LBB912_16
-	inc	qword ptr [r12]
-.LBB912_16:
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
+.LBB911_20:
+	lea	rdi, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1284]
+	lea	rdx, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1285]
+	mov	esi, 67
+	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

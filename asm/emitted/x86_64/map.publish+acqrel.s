@@ -14,91 +14,106 @@ orderlab::map::litmus::publish_reader_acqrel:
 	mov	r15, rdx
 	mov	r14, rsi
 	mov	rbx, rdi
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@TLSLD]
+	data16
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2cc525d123197378E@TLSGD]
+	data16
+	data16
+	rex64
 	call	__tls_get_addr@PLT
-	mov	rcx, rax
-	lea	rax, [rax + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF]
-	cmp	byte ptr [rcx + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF+8], 1
-	jne	.LBB914_1
-.LBB914_2:
-	mov	r13, qword ptr [rax]
-	cmp	r13, 255
-	ja	.LBB914_5
-	mov	rax, r13
+	mov	r12, qword ptr [rax]
+	test	r12, r12
+	je	.LBB913_1
+	dec	r12
+	cmp	r12, 255
+	ja	.LBB913_7
+.LBB913_5:
+	mov	rax, r12
 	and	rax, -8
 	mov	rax, qword ptr [r14 + rax + 200]
 	test	rax, rax
-	je	.LBB914_4
-.LBB914_6:
-	and	r13d, 7
-	shl	r13d, 7
-	lea	r12, [rax + r13]
-	mov	rax, qword ptr [rax + r13 + 8]
-	test	rax, rax
-	jne	.LBB914_8
-	or	qword ptr [r12], 1
-.LBB914_8:
+	je	.LBB913_6
+.LBB913_8:
+	and	r12d, 7
+	shl	r12d, 7
+	lea	r13, [rax + r12]
+	mov	rax, qword ptr [rax + r12]
+	test	ax, ax
+	jne	.LBB913_9
+	or	rax, 1
+	jmp	.LBB913_11
+.LBB913_9:
+	movzx	ecx, ax
+	cmp	ecx, 65535
+	je	.LBB913_25
 	inc	rax
-	mov	qword ptr [r12 + 8], rax
-	jmp	.LBB914_9
-.LBB914_1:
-	mov	rdi, rax
-	xor	esi, esi
-	call	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h7af5d52cf56f2e0aE
-	test	rax, rax
-	jne	.LBB914_2
-	jmp	.LBB914_5
-.LBB914_4:
-	mov	rax, r13
+.LBB913_11:
+	mov	qword ptr [r13], rax
+	jmp	.LBB913_12
+.LBB913_1:
+	call	qword ptr [rip + _ZN8orderlab3map9handshake14reader_id_slow17hf993f3d78698bc77E@GOTPCREL]
+	test	al, 1
+	je	.LBB913_7
+	mov	r12, rdx
+	cmp	r12, 255
+	jbe	.LBB913_5
+	jmp	.LBB913_7
+.LBB913_6:
+	mov	rax, r12
 	shr	rax, 3
 	lea	rdi, [r14 + 8*rax]
 	add	rdi, 200
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h40f4a3b182014de7E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h0c752da5e4912a0cE
 	test	rax, rax
-	jne	.LBB914_6
-.LBB914_5:
+	jne	.LBB913_8
+.LBB913_7:
 	lock inc	qword ptr [r14 + 456]
 	lock or	dword ptr [rsp - 64], 0
-	xor	r12d, r12d
-.LBB914_9:
+	xor	r13d, r13d
+.LBB913_12:
 	mov	rsi, qword ptr [r14 + 160]
+	and	rsi, -64
 	mov	rdi, rsp
 	mov	rdx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hb5012682af08d070E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h086615866f3e2d95E
 	mov	eax, 1
 	cmp	byte ptr [rsp], 1
-	jne	.LBB914_11
+	jne	.LBB913_13
 	cmp	byte ptr [rsp + 2], 0
-	je	.LBB914_19
+	je	.LBB913_16
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	jne	.LBB914_22
-	jmp	.LBB914_21
-.LBB914_11:
+	test	r13, r13
+	jne	.LBB913_19
+	jmp	.LBB913_18
+.LBB913_13:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	je	.LBB914_21
-.LBB914_22:
-	mov	rax, qword ptr [r12 + 8]
+	test	r13, r13
+	je	.LBB913_18
+.LBB913_19:
+	mov	rax, qword ptr [r13]
+	cmp	ax, 1
+	jne	.LBB913_21
+	and	rax, -65536
+	add	rax, 65536
+	jmp	.LBB913_22
+.LBB913_21:
 	dec	rax
-	mov	qword ptr [r12 + 8], rax
-	jne	.LBB914_24
-	inc	qword ptr [r12]
-	jmp	.LBB914_24
-.LBB914_19:
+.LBB913_22:
+	mov	qword ptr [r13], rax
+	jmp	.LBB913_23
+.LBB913_16:
 	movzx	eax, byte ptr [rsp + 1]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	jne	.LBB914_22
-.LBB914_21:
+	test	r13, r13
+	jne	.LBB913_19
+.LBB913_18:
 	lock dec	qword ptr [r14 + 456]
-.LBB914_24:
+.LBB913_23:
 	mov	rax, rbx
 	add	rsp, 48
 	pop	rbx
@@ -107,18 +122,8 @@ orderlab::map::litmus::publish_reader_acqrel:
 	pop	r14
 	pop	r15
 	ret
-.LBB914_12:
-	test	r12, r12
-	jne	.LBB914_14
-	lock dec	qword ptr [r14 + 456]
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
-.LBB914_14:
-	mov	rcx, qword ptr [r12 + 8]
-	dec	rcx
-	mov	qword ptr [r12 + 8], rcx
-	jne	.LBB914_16
-	inc	qword ptr [r12]
-.LBB914_16:
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
+.LBB913_25:
+	lea	rdi, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1284]
+	lea	rdx, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1285]
+	mov	esi, 67
+	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

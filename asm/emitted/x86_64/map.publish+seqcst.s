@@ -14,99 +14,114 @@ orderlab::map::litmus::publish_reader_seqcst:
 	mov	r15, rdx
 	mov	r14, rsi
 	mov	rbx, rdi
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@TLSLD]
+	data16
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2cc525d123197378E@TLSGD]
+	data16
+	data16
+	rex64
 	call	__tls_get_addr@PLT
-	mov	rcx, rax
-	lea	rax, [rax + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF]
-	cmp	byte ptr [rcx + _ZN8orderlab3map9handshake9READER_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2fb873461988b6a5E@DTPOFF+8], 1
-	jne	.LBB915_1
-.LBB915_2:
-	mov	r13, qword ptr [rax]
-	cmp	r13, 255
-	ja	.LBB915_5
-	mov	rax, r13
+	mov	r12, qword ptr [rax]
+	test	r12, r12
+	je	.LBB914_1
+	dec	r12
+	cmp	r12, 255
+	ja	.LBB914_7
+.LBB914_5:
+	mov	rax, r12
 	and	rax, -8
 	mov	rax, qword ptr [r14 + rax + 200]
 	test	rax, rax
-	je	.LBB915_4
-.LBB915_6:
-	and	r13d, 7
-	shl	r13d, 7
-	lea	r12, [rax + r13]
-	mov	rax, qword ptr [rax + r13 + 8]
-	test	rax, rax
-	jne	.LBB915_10
-	or	qword ptr [r12], 1
-	mov	rcx, qword ptr [rip + _ZN8orderlab3map4asym7ENABLED17h5b3ddc4f4e676ee4E@GOTPCREL]
-	movzx	ecx, byte ptr [rcx]
-	test	cl, cl
-	je	.LBB915_8
+	je	.LBB914_6
+.LBB914_8:
+	and	r12d, 7
+	shl	r12d, 7
+	lea	r13, [rax + r12]
+	mov	rax, qword ptr [rax + r12]
+	test	ax, ax
+	jne	.LBB914_9
+	or	rax, 1
+	mov	qword ptr [r13], rax
+	mov	rax, qword ptr [rip + _ZN8orderlab3map4asym7ENABLED17h5b3ddc4f4e676ee4E@GOTPCREL]
+	movzx	eax, byte ptr [rax]
+	test	al, al
+	je	.LBB914_12
 	#MEMBARRIER
-	jmp	.LBB915_10
-.LBB915_8:
-	lock or	dword ptr [rsp - 64], 0
-.LBB915_10:
+	jmp	.LBB914_15
+.LBB914_9:
+	movzx	ecx, ax
+	cmp	ecx, 65535
+	je	.LBB914_10
 	inc	rax
-	mov	qword ptr [r12 + 8], rax
-	jmp	.LBB915_11
-.LBB915_1:
-	mov	rdi, rax
-	xor	esi, esi
-	call	_ZN3std3sys12thread_local6native4lazy20Storage$LT$T$C$D$GT$16get_or_init_slow17h7af5d52cf56f2e0aE
-	test	rax, rax
-	jne	.LBB915_2
-	jmp	.LBB915_5
-.LBB915_4:
-	mov	rax, r13
+	mov	qword ptr [r13], rax
+	jmp	.LBB914_15
+.LBB914_12:
+	lock or	dword ptr [rsp - 64], 0
+	jmp	.LBB914_15
+.LBB914_1:
+	call	qword ptr [rip + _ZN8orderlab3map9handshake14reader_id_slow17hf993f3d78698bc77E@GOTPCREL]
+	test	al, 1
+	je	.LBB914_7
+	mov	r12, rdx
+	cmp	r12, 255
+	jbe	.LBB914_5
+	jmp	.LBB914_7
+.LBB914_6:
+	mov	rax, r12
 	shr	rax, 3
 	lea	rdi, [r14 + 8*rax]
 	add	rdi, 200
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h40f4a3b182014de7E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h0c752da5e4912a0cE
 	test	rax, rax
-	jne	.LBB915_6
-.LBB915_5:
+	jne	.LBB914_8
+.LBB914_7:
 	lock inc	qword ptr [r14 + 456]
 	lock or	dword ptr [rsp - 64], 0
-	xor	r12d, r12d
-.LBB915_11:
+	xor	r13d, r13d
+.LBB914_15:
 	mov	rsi, qword ptr [r14 + 160]
+	and	rsi, -64
 	mov	rdi, rsp
 	mov	rdx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17habe8360824bb1ca3E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17ha12e8883243c1196E
 	mov	eax, 1
 	cmp	byte ptr [rsp], 1
-	jne	.LBB915_13
+	jne	.LBB914_16
 	cmp	byte ptr [rsp + 2], 0
-	je	.LBB915_21
+	je	.LBB914_19
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	jne	.LBB915_24
-	jmp	.LBB915_23
-.LBB915_13:
+	test	r13, r13
+	jne	.LBB914_22
+	jmp	.LBB914_21
+.LBB914_16:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	je	.LBB915_23
-.LBB915_24:
-	mov	rax, qword ptr [r12 + 8]
+	test	r13, r13
+	je	.LBB914_21
+.LBB914_22:
+	mov	rax, qword ptr [r13]
+	cmp	ax, 1
+	jne	.LBB914_24
+	and	rax, -65536
+	add	rax, 65536
+	jmp	.LBB914_25
+.LBB914_24:
 	dec	rax
-	mov	qword ptr [r12 + 8], rax
-	jne	.LBB915_26
-	inc	qword ptr [r12]
-	jmp	.LBB915_26
-.LBB915_21:
+.LBB914_25:
+	mov	qword ptr [r13], rax
+	jmp	.LBB914_26
+.LBB914_19:
 	movzx	eax, byte ptr [rsp + 1]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r12, r12
-	jne	.LBB915_24
-.LBB915_23:
+	test	r13, r13
+	jne	.LBB914_22
+.LBB914_21:
 	lock dec	qword ptr [r14 + 456]
-.LBB915_26:
+.LBB914_26:
 	mov	rax, rbx
 	add	rsp, 48
 	pop	rbx
@@ -115,18 +130,8 @@ orderlab::map::litmus::publish_reader_seqcst:
 	pop	r14
 	pop	r15
 	ret
-.LBB915_14:
-	test	r12, r12
-	jne	.LBB915_16
-	lock dec	qword ptr [r14 + 456]
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
-.LBB915_16:
-	mov	rcx, qword ptr [r12 + 8]
-	dec	rcx
-	mov	qword ptr [r12 + 8], rcx
-	jne	.LBB915_18
-	inc	qword ptr [r12]
-.LBB915_18:
-	mov	rdi, rax
-	call	_Unwind_Resume@PLT
+.LBB914_10:
+	lea	rdi, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1284]
+	lea	rdx, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1285]
+	mov	esi, 67
+	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
