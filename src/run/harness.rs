@@ -319,8 +319,8 @@ struct Shared {
     serial: OnceLock<Vec<Vec<i64>>>,
     /// Number of observables of the test.
     nobs: usize,
-    /// Each follower's tally (index = thread; the leader's own is unused), locked once per
-    /// round by its follower and then by the leader.
+    /// Each thread's tally (index = thread), locked once per round by its thread and then by
+    /// the leader.
     parts: Vec<Mutex<Part>>,
     /// Followers that reset their part of the instances for the current round.
     ready: AtomicUsize,
@@ -587,14 +587,17 @@ fn follower(sh: &Shared, t: usize) {
         {
             return;
         }
-        {
-            let mut part = sh.parts[t].lock().unwrap_or_else(|e| e.into_inner());
-            let part = &mut *part;
-            part.tally.round(sh, t, &mut part.buckets);
-        }
+        tally_share(sh, t);
         // Release: publishes this thread's tally to the leader.
         sh.posted.fetch_add(1, Ordering::Release);
     }
+}
+
+/// Tally thread `t`'s share of the round just run into its [`Part`].
+fn tally_share(sh: &Shared, t: usize) {
+    let mut part = sh.parts[t].lock().unwrap_or_else(|e| e.into_inner());
+    let part = &mut *part;
+    part.tally.round(sh, t, &mut part.buckets);
 }
 
 /// One thread's share of the rounds' bookkeeping.
@@ -701,8 +704,6 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
     let min_delta = clock::ns_to_ticks(cfg.min_delta_ns);
     let max_delta = clock::ns_to_ticks(100_000.0);
     let cap = sh.inst.len();
-    let mut tally = Tally::default();
-    let mut buckets: Vec<(u32, u32)> = Vec::new();
     let sweep_len = sh.sweep[0].len();
     // Per sweep bucket: decayed (overlapping, total) counts.
     let mut overlap = vec![(0.0f64, 0.0f64); sweep_len];
@@ -778,7 +779,7 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
             break;
         }
         let counting = !serial.is_empty();
-        tally.round(sh, 0, &mut buckets);
+        tally_share(sh, 0);
         // Acquire: pairs with the followers' Release increments after their tallies.
         if sh
             .wait(|| sh.posted.load(Ordering::Acquire) == threads - 1)
@@ -788,15 +789,9 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
             break;
         }
         let mut overlapping = 0u64;
-        for t in 0..threads {
-            let part;
-            let b = if t == 0 {
-                &buckets
-            } else {
-                part = sh.parts[t].lock().unwrap_or_else(|e| e.into_inner());
-                &part.buckets
-            };
-            for (acc, &(o, all)) in overlap.iter_mut().zip(b.iter()) {
+        for part in &sh.parts {
+            let part = part.lock().unwrap_or_else(|e| e.into_inner());
+            for (acc, &(o, all)) in overlap.iter_mut().zip(&part.buckets) {
                 acc.0 += o as f64;
                 acc.1 += all as f64;
                 overlapping += o as u64;
@@ -855,8 +850,8 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
     }
     let elapsed = started.elapsed();
     // Every follower posted its last tally (or the run is hung and partial anyway).
-    let mut hist = tally.hist;
-    for part in &sh.parts[1..] {
+    let mut hist = Histogram::default();
+    for part in &sh.parts {
         let part = part.lock().unwrap_or_else(|e| e.into_inner());
         for (state, count) in &part.tally.hist.states {
             hist.add_count(state, *count);
@@ -883,22 +878,19 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
 /// Mean lateness (actual start − target) of thread `t` over a round (sampled), each instance
 /// capped at one Δ so a preempted instance does not dominate.
 fn lateness(sh: &Shared, t: usize, n: usize, delta: u64) -> f64 {
-    let sweep = &sh.sweep[t];
     let cap = delta as i64;
-    // A sample of 128 instances per round (this runs on the leader's critical path, and the
-    // followers' start ticks are in their caches, not the leader's).
-    let step = (n / 128).max(1);
     let (mut sum, mut count) = (0i64, 0usize);
-    for i in (0..n).step_by(step) {
-        let target = target0(sh, t)
-            .wrapping_add(i as u64 * delta)
-            .wrapping_add_signed(sweep[i % sweep.len()]);
-        // Relaxed: published by the followers' Release increments of `done` (see `late`).
-        let start = sh.starts[t][i].load(Ordering::Relaxed);
-        sum += (start.wrapping_sub(target) as i64).clamp(0, cap);
+    for i in sampled(n) {
+        sum += late(sh, t, i, delta).clamp(0, cap);
         count += 1;
     }
     sum as f64 / count.max(1) as f64
+}
+
+/// The instances of a round that the timing statistics look at: about 128 of them (they run on
+/// the leader's critical path, and the followers' start ticks are in their caches).
+fn sampled(n: usize) -> std::iter::StepBy<std::ops::Range<usize>> {
+    (0..n).step_by((n / 128).max(1))
 }
 
 /// Target start tick of thread `t`'s instance 0 in the round just run, before the sweep.
@@ -925,15 +917,10 @@ fn late(sh: &Shared, t: usize, i: usize, delta: u64) -> i64 {
 /// while every thread keeps pace: a thread that falls behind is late by a growing amount no
 /// offset can fix (Δ's adaptation handles that).
 fn adapt(sh: &Shared, n: usize, delta: u64, skew: &mut [i64]) {
-    let step = (n / 128).max(1);
-    let mut diffs = Vec::with_capacity(n / step + 1);
+    let mut diffs = Vec::with_capacity(129);
     for (t, s) in skew.iter_mut().enumerate().skip(1) {
         diffs.clear();
-        diffs.extend(
-            (0..n)
-                .step_by(step)
-                .map(|i| late(sh, t, i, delta) - late(sh, 0, i, delta)),
-        );
+        diffs.extend(sampled(n).map(|i| late(sh, t, i, delta) - late(sh, 0, i, delta)));
         diffs.sort_unstable();
         let median = diffs[diffs.len() / 2];
         // Half steps: damped, so noise does not make the offset oscillate.
