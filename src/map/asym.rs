@@ -120,7 +120,7 @@ pub(crate) fn init() {
 
 /// Whether the light/heavy scheme is on (valid once [`init`] ran, i.e. inside any map).
 #[inline(always)]
-fn enabled() -> bool {
+pub(crate) fn enabled() -> bool {
     // Relaxed: written once, before any map exists; see `init`. (`AVAILABLE` is a constant:
     // builds without membarrier, loom's and shuttle's included, never load the flag.)
     sys::AVAILABLE && ENABLED.load(Ordering::Relaxed)

@@ -12,7 +12,8 @@ use super::policy::{Policy, SeqCst};
 use super::table::{
     dead_bit, filled, free_moved, free_table_deep, free_table_shell, free_table_unevacuated,
     match_top, over_load_factor, poison_moved, probe, ready_bit, tag, too_many_overflow, top_at,
-    tophash, untag, Bucket, Moved, Probe, Table, BUCKET_CNT, LOAD_FACTOR_DEN, LOAD_FACTOR_NUM,
+    tophash, untag, Bucket, Moved, Probe, Slots, Table, BUCKET_CNT, LOAD_FACTOR_DEN,
+    LOAD_FACTOR_NUM,
 };
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
@@ -362,7 +363,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
                 // Safety: pinned, see above; a live slot's cells stay alive while pinned.
                 return unsafe {
                     match probe::<K, V, Q, P>(Table::bucket(t, b, hash), hash, key) {
-                        Probe::Live(b, i) => Some(f((*b).key(i), (*b).val(i))),
+                        Probe::Live(bucket, i) => Some(f((*bucket).key(i), (*bucket).val(i))),
                         Probe::Absent { .. } => None,
                     }
                 };
@@ -822,10 +823,7 @@ where
         if found.slot.is_none() {
             // Relaxed: as above.
             let live = bucket.live.load(Ordering::Relaxed);
-            let mut m = match_top(word, top);
-            while m != 0 {
-                let i = (m.trailing_zeros() / 8) as usize;
-                m &= m - 1;
+            for i in Slots(match_top(word, top)) {
                 // Safety: a filled slot of the current table (the writer's own stores).
                 if live & dead_bit(i) == 0 && unsafe { bucket.key(i) }.borrow() == key {
                     found.slot = Some((b, i));

@@ -2,12 +2,13 @@
 //!
 //! A reader *marks itself dirty* in its own slot (it makes the slot's read depth nonzero), and
 //! only then loads the table pointer it will read through; when it is done it sets the depth
-//! back to 0 and advances the slot's generation (a Release store). A writer that unlinked something (a whole table, a replaced value cell)
-//! first *stores* the unlinking pointer, then *loads* every slot's epoch: the store-buffering
-//! (SB) shape. With the [`SeqCst`](super::SeqCst) policy both halves have a full barrier between
-//! their store and their load, so at least one side sees the other: either the writer sees the
-//! reader's mark (and waits for its generation to change before freeing), or the reader sees the new
-//! pointer (and never reaches the unlinked memory).
+//! back to 0 and advances the slot's generation (a Release store). A writer that unlinked
+//! something (a whole table, a dead slot's key and value) first *stores* the unlinking pointer,
+//! then *loads* every slot's mark: the store-buffering (SB) shape. With the
+//! [`SeqCst`](super::SeqCst) policy both halves have a full barrier between their store and
+//! their load, so at least one side sees the other: either the writer sees the reader's mark
+//! (and waits for its generation to change before freeing), or the reader sees the new pointer
+//! (and never reaches the unlinked memory).
 //!
 //! The barriers are SeqCst fences on both sides, or, where Linux `membarrier` is available
 //! ([`asymmetric()`](super::asymmetric)), asymmetric ([`super::asym`]): the reader's is a
@@ -440,11 +441,13 @@ unsafe impl Send for Retirer {}
 /// in `get` on the other vCPU (~150 ns per retired object at 64), and each running reader
 /// loses the interrupt's time too. Doubling the bag halves both costs per retired object, for
 /// at most 64 more objects held per map. 1 under loom and Miri (small models; no membarrier
-/// there anyway).
+/// there anyway). Valid once a map exists (its construction fixes the mode).
 pub(crate) fn bag() -> usize {
     if cfg!(any(orderlab_loom, miri)) {
         1
-    } else if super::asym::asymmetric() {
+    } else if super::asym::enabled() {
+        // Not `asymmetric()`: the map's construction ran `init` already, and this runs on
+        // every write.
         128
     } else {
         64

@@ -102,6 +102,24 @@ pub(crate) fn match_top(word: u64, top: u8) -> u64 {
     zero_bytes(word ^ (LSB * top as u64))
 }
 
+/// The slots (byte indexes) of a byte mask such as [`match_top`]'s, lowest first.
+#[derive(Clone, Copy)]
+pub(crate) struct Slots(pub(crate) u64);
+
+impl Iterator for Slots {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let i = (self.0.trailing_zeros() / 8) as usize;
+        self.0 &= self.0 - 1;
+        Some(i)
+    }
+}
+
 /// The number of filled slots in a tophash word: slots fill in order and are never emptied,
 /// so they are the bytes below the first zero byte.
 #[inline(always)]
@@ -268,14 +286,12 @@ where
         let mut done = 0u64;
         loop {
             // Free slots hold 0, below every tophash, so only filled slots can match.
-            let mut m = match_top(word, top) & !done;
+            let m = match_top(word, top) & !done;
             let mut saw_dead = false;
             if m != 0 {
                 // Acquire: pairs with the writer's Release stores of ready and dead bits.
                 let live = bucket.live.load(Ordering::Acquire);
-                while m != 0 {
-                    let i = (m.trailing_zeros() / 8) as usize;
-                    m &= m - 1;
+                for i in Slots(m) {
                     seen_top = true;
                     if live & ready_bit(i) == 0 {
                         stale = true;

@@ -383,9 +383,10 @@ fn every_key_and_value_is_dropped_exactly_once() {
 
 #[test]
 fn a_failed_writer_barrier_frees_nothing_until_a_barrier_works() {
-    let bag = handshake::bag();
     // Boxed values: replaced ones are retired (plain `u64`s need no drop and are not).
     let m: ConcurrentMap<u64, Box<u64>> = ConcurrentMap::new();
+    // After the map: its construction fixed the handshake's mode, which sizes the bag.
+    let bag = handshake::bag();
     // Every `asym::heavy()` of this thread (the writer) reports a failed membarrier.
     asym::test_hook::fail_next(usize::MAX);
     for i in 0..3 * bag as u64 {
