@@ -135,10 +135,12 @@ pub fn asymmetric() -> bool {
     enabled()
 }
 
-/// The reader's half: between its dirty-mark store and its table load.
+/// The reader's half: between its dirty-mark store and its table load. `enabled`:
+/// [`enabled()`]'s value, which a map copies when it is built (sparing every read the global's
+/// load).
 #[inline(always)]
-pub(crate) fn light() {
-    if enabled() {
+pub(crate) fn light_in(enabled: bool) {
+    if enabled {
         // Compiler fence: the store stays before the load in the emitted code; the hardware
         // barrier is the writer's membarrier.
         compiler_fence(Ordering::SeqCst);
@@ -197,7 +199,8 @@ pub(crate) mod test_hook {
 
 #[cfg(all(test, not(any(miri, orderlab_loom, feature = "shuttle"))))]
 mod tests {
-    //! Store-buffering stress tests of [`light`]/[`heavy`] on real threads.
+    //! Store-buffering stress tests of [`light_in`]/[`heavy`] on real threads (`light()`: the
+    //! reader's half in this process's mode).
     //!
     //! Thread A: `x = g; light(); r1 = (y == g)`; thread B: `y = g; heavy(); r2 = (x == g)`,
     //! for generations g = 1, 2, ... (no location is reset: a thread sees the other's store of
@@ -294,7 +297,7 @@ mod tests {
         let t0 = Instant::now();
         let (weak, rounds) = sb(
             || {
-                light();
+                light_in(enabled());
                 true
             },
             heavy,

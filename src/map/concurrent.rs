@@ -12,7 +12,7 @@ use super::policy::{Policy, SeqCst};
 use super::table::{
     dead_bit, filled, free_moved, free_table_deep, free_table_shell, free_table_unevacuated,
     match_top, over_load_factor, poison_moved, probe, ready_bit, tag, too_many_overflow, top_at,
-    tophash, untag, Bucket, Moved, Probe, Slots, Table, BUCKET_CNT, LOAD_FACTOR_DEN,
+    tophash, untag, Bucket, Moved, Probe, Slots, Table, Tagged, BUCKET_CNT, LOAD_FACTOR_DEN,
     LOAD_FACTOR_NUM,
 };
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
@@ -146,7 +146,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
             b += 1;
         }
         ConcurrentMap {
-            table: AtomicPtr::new(tag(Table::alloc(b, ptr::null_mut()), b)),
+            table: AtomicPtr::new(tag(Table::alloc(b, ptr::null_mut()), b, false)),
             len: AtomicUsize::new(0),
             violations: std::array::from_fn(|_| AtomicU64::new(0)),
             readers: Readers::new(),
@@ -238,12 +238,13 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// The table a pinned reader uses (the reader half of the handshake, then the load).
     #[inline]
     pub(crate) fn load_table(&self, pin: &Pin<'_, P>) -> *mut Table<K, V> {
-        self.load_table_b(pin).0
+        self.load_tagged(pin).table
     }
 
-    /// [`load_table`](Self::load_table), with the table's B (from the same load).
+    /// [`load_table`](Self::load_table), with the table's B and growing bit (from the same
+    /// load).
     #[inline(always)]
-    fn load_table_b(&self, _pin: &Pin<'_, P>) -> (*mut Table<K, V>, u8) {
+    fn load_tagged(&self, _pin: &Pin<'_, P>) -> Tagged<K, V> {
         untag(P::load_ptr(&self.table))
     }
 
@@ -252,16 +253,20 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     fn writer_table(&self) -> *mut Table<K, V> {
         // Relaxed: writers are serialized by the lock, which orders this load after the last
         // writer's store.
-        untag(self.table.load(Ordering::Relaxed)).0
+        untag(self.table.load(Ordering::Relaxed)).table
     }
 
-    /// Publish `t` as the current table (writer lock held, `t` fully written).
+    /// Publish `t` as the current table (writer lock held, `t` fully written), with the
+    /// growing bit set while `t` has an old table. Also called once an evacuation finished,
+    /// to clear the bit.
     #[inline]
     fn publish_table(&self, t: *mut Table<K, V>) {
-        // Safety: the writer owns `t` until this store.
-        let b = unsafe { (*t).b };
-        // Release: the table is fully written before readers can load it.
-        self.table.store(tag(t, b), Ordering::Release);
+        // Safety: the writer owns `t` until this store (or is the only one to change it).
+        // Relaxed: only the writer stores `old`.
+        let (b, growing) = unsafe { ((*t).b, !(*t).old.load(Ordering::Relaxed).is_null()) };
+        // Release: the table is fully written before readers can load it; when the bit is
+        // cleared, so is every slot evacuation copied into it.
+        self.table.store(tag(t, b, growing), Ordering::Release);
     }
 
     /// Count one violation of kind `kind` (0 publication, 1 growth, 2 reclamation).
@@ -312,14 +317,20 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         look.evac_seen = true;
         // Safety: pinned, see above.
         look.probe = unsafe { probe::<K, V, Q, P>(Table::bucket(t, table.b, hash), hash, key) };
-        if let Probe::Absent {
-            seen_top: false, ..
-        } = look.probe
+        if !P::TOMBSTONES
+            && matches!(
+                look.probe,
+                Probe::Absent {
+                    seen_top: false,
+                    ..
+                }
+            )
         {
-            // Evacuation copied every live key of the old bucket before marking it, and a
-            // slot's tophash is never cleared: if the new chain shows no slot with the key's
-            // tophash while the old bucket has the key alive, the copy was not visible yet
-            // (only the lab's weak policies allow that).
+            // The lab's Relaxed policy: evacuation copied every live key of the old bucket
+            // before marking it, and without tombstones a slot's tophash is never cleared: if
+            // the new chain shows no slot with the key's tophash while the old bucket has the
+            // key alive, the copy was not visible yet. (With a Release/Acquire publication the
+            // mark carries the copies, and a removed key's tombstone would look like a miss.)
             // Safety: pinned, see above.
             let again = unsafe { probe::<K, V, Q, P>(ob, hash, key) };
             if matches!(again, Probe::Live(..)) {
@@ -353,21 +364,22 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         S: BuildHasher,
     {
         let hash = self.hasher.hash_one(key);
-        let (t, b) = self.load_table_b(pin);
-        if P::FREES {
-            // The common case, inlined: no growth running, and no violations to count.
-            // Safety: `t` was loaded under `pin`, held until the end of this function.
-            let table = unsafe { &*t };
-            // Acquire: as in `look`.
-            if table.old.load(Ordering::Acquire).is_null() {
-                // Safety: pinned, see above; a live slot's cells stay alive while pinned.
-                return unsafe {
-                    match probe::<K, V, Q, P>(Table::bucket(t, b, hash), hash, key) {
-                        Probe::Live(bucket, i) => Some(f((*bucket).key(i), (*bucket).val(i))),
-                        Probe::Absent { .. } => None,
-                    }
-                };
-            }
+        let Tagged {
+            table: t,
+            b,
+            growing,
+        } = self.load_tagged(pin);
+        if P::FREES && !growing {
+            // The common case, inlined: no growth running (the growing bit is clear only in a
+            // pointer published after the last evacuation), and no violations to count.
+            // Safety: pinned (`t` was loaded under `pin`, held until the end of this
+            // function); a live slot's cells stay alive while pinned.
+            return unsafe {
+                match probe::<K, V, Q, P>(Table::bucket(t, b, hash), hash, key) {
+                    Probe::Live(bucket, i) => Some(f((*bucket).key(i), (*bucket).val(i))),
+                    Probe::Absent { .. } => None,
+                }
+            };
         }
         // Safety: `t` was loaded under `pin`, held until the end of this function.
         let look = unsafe { self.look(t, hash, key) };
@@ -566,7 +578,7 @@ where
     {
         // Safety: a live slot of the current table; the writer's view is up to date.
         let prev = unsafe { b.val(i).clone() };
-        b.kill(i);
+        b.kill::<P>(i);
         // Readers may still be reading the cells: their key and value are dropped once the
         // handshake says none can be. Nothing to wait for when they need no drop (and the
         // lab's weak policies always keep a record, to count the would-be violations).
@@ -716,6 +728,8 @@ where
                 // Growth is over: unlink the old table ...
                 // Release: pairs with readers' Acquire load of `old` (publishing null).
                 table.old.store(ptr::null_mut(), Ordering::Release);
+                // Clear the table pointer's growing bit: readers skip `old` again.
+                self.publish_table(t);
                 // Safety: unreachable from the current table since the store above; its live
                 // entries moved, its dead ones were retired by `remove`.
                 w.retirer
@@ -738,6 +752,15 @@ where
                 self.hash_grow(w, t);
             }
         }
+    }
+
+    /// Whether growth is running (tests).
+    #[cfg(test)]
+    pub(crate) fn lab_growing(&self) -> bool {
+        let t = self.writer_table();
+        // Safety: the current table is alive while `&self` is (single-threaded tests).
+        // Relaxed: tests only, on the writer's thread.
+        unsafe { !(*t).old.load(Ordering::Relaxed).is_null() }
     }
 
     /// The lab's growth litmus test: the evacuation step a write of `hash` would do.
@@ -875,7 +898,7 @@ unsafe fn find_free<K, V>(head: &Bucket<K, V>) -> Found<K, V> {
 impl<K, V, S, P: Policy> Drop for ConcurrentMap<K, V, S, P> {
     fn drop(&mut self) {
         // Relaxed: `&mut self`, no reader or writer exists.
-        let t = untag(self.table.load(Ordering::Relaxed)).0;
+        let t = untag(self.table.load(Ordering::Relaxed)).table;
         // Safety: no thread can read the map any more; every object is freed once: the
         // current table with its cells, the old one with the cells of its unevacuated chains,
         // and everything retired.

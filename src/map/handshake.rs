@@ -1,14 +1,14 @@
 //! The dirty-flag handshake: per-reader slots, and the deferred reclamation built on them.
 //!
-//! A reader *marks itself dirty* in its own slot (it makes the slot's read depth nonzero), and
-//! only then loads the table pointer it will read through; when it is done it sets the depth
-//! back to 0 and advances the slot's generation (a Release store). A writer that unlinked
+//! A reader *marks itself dirty* in its own slot (it advances the slot's generation and makes
+//! its read depth nonzero), and only then loads the table pointer it will read through; when
+//! it is done it sets the depth back to 0 (a Release store). A writer that unlinked
 //! something (a whole table, a dead slot's key and value) first *stores* the unlinking pointer,
 //! then *loads* every slot's mark: the store-buffering (SB) shape. With the
 //! [`SeqCst`](super::SeqCst) policy both halves have a full barrier between their store and
 //! their load, so at least one side sees the other: either the writer sees the reader's mark
-//! (and waits for its generation to change before freeing), or the reader sees the new pointer
-//! (and never reaches the unlinked memory).
+//! (and waits until that read is over: depth 0, or a later generation), or the reader sees the
+//! new pointer (and never reaches the unlinked memory).
 //!
 //! The barriers are SeqCst fences on both sides, or, where Linux `membarrier` is available
 //! ([`asymmetric()`](super::asymmetric)), asymmetric ([`super::asym`]): the reader's is a
@@ -19,7 +19,8 @@
 //!
 //! Generations rather than 0/1 flags let a writer free memory without waiting for a moment when
 //! no reader is inside: it records the marked slots it saw (a snapshot) and frees the batch
-//! once each of those slots has moved to a later generation — however busy the readers are.
+//! once each of those slots has left the read it was in (depth 0, or a later generation) —
+//! however busy the readers are.
 //! A slot is one word, `generation << 16 | depth`, so entering and leaving a read (nested ones
 //! too: an iterator alive while its thread calls `get`) is one load and one store.
 //!
@@ -51,7 +52,9 @@ pub const MAX_READERS: usize = SEG_SLOTS * SEGMENTS;
 #[repr(align(128))]
 pub(crate) struct Slot {
     /// `generation << 16 | depth`: the depth of the owner's (nested) reads, nonzero while it
-    /// is inside one, and the number of outermost reads it completed. Only the owner stores it.
+    /// is inside one, and the number of outermost reads it started. Only the owner stores it,
+    /// always with Release (the mark of the lab's Relaxed policy excepted), so a writer's
+    /// Acquire load of any value synchronizes with everything the owner did before.
     epoch: AtomicU64,
 }
 
@@ -103,7 +106,10 @@ impl Drop for ReaderId {
         // Forget the cached copy first: from now on this thread reads without a slot of its
         // own (the shared counter), as the number may go to another thread.
         #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
-        CACHED_ID.with(|c| c.set(0));
+        {
+            CACHED_ID.with(|c| c.set(NO_ID));
+            LAST_SLOT.with(|c| c.set((0, std::ptr::null())));
+        }
         let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
         pool.free.push(self.0);
     }
@@ -113,32 +119,49 @@ crate::sync::thread_local! {
     static READER_ID: ReaderId = ReaderId::acquire();
 }
 
-// A copy of this thread's reader number + 1 (0: none): a constant-initialised thread-local
-// without a destructor is a plain load, where `READER_ID` (which has one) needs a state check
-// on every access. Every read pays this lookup.
+/// [`CACHED_ID`] before the thread has a number (beyond every slot, so a slot lookup with it
+/// fails and takes the slow path).
+#[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+const NO_ID: usize = usize::MAX;
+
+// A copy of this thread's reader number ([`NO_ID`]: none yet): a constant-initialised
+// thread-local without a destructor is a plain load, where `READER_ID` (which has one) needs a
+// state check on every access. Every read pays this lookup.
+//
+// `LAST_SLOT`: the map this thread last read (its `Readers::id`, never reused; 0: none) and this
+// thread's slot in it, so that repeated reads of one map skip the segment lookup.
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
 std::thread_local! {
-    static CACHED_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static CACHED_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(NO_ID) };
+    static LAST_SLOT: std::cell::Cell<(u64, *const Slot)> =
+        const { std::cell::Cell::new((0, std::ptr::null())) };
 }
 
-/// This thread's reader number, or `None` while thread-locals are being destroyed.
-#[inline]
-fn reader_id() -> Option<usize> {
+/// Numbers for [`Readers::id`] (a std atomic even under loom and shuttle: configuration, not
+/// part of the protocol).
+static MAP_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// This thread's cached reader number: a number with no slot (beyond [`MAX_READERS`]) until
+/// [`reader_id`] cached the real one.
+#[inline(always)]
+fn cached_reader_id() -> usize {
     #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
     {
-        let id = CACHED_ID.with(|c| c.get());
-        if id != 0 {
-            return Some(id - 1);
-        }
+        CACHED_ID.with(|c| c.get())
     }
-    reader_id_slow()
+    #[cfg(any(orderlab_loom, feature = "shuttle"))]
+    {
+        usize::MAX
+    }
 }
 
+/// This thread's reader number (cached from now on), or `None` while thread-locals are being
+/// destroyed.
 #[cold]
-fn reader_id_slow() -> Option<usize> {
+fn reader_id() -> Option<usize> {
     let id = READER_ID.try_with(|id| id.0).ok()?;
     #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
-    CACHED_ID.with(|c| c.set(id + 1));
+    CACHED_ID.with(|c| c.set(id));
     Some(id)
 }
 
@@ -147,9 +170,16 @@ fn reader_id_slow() -> Option<usize> {
 
 /// The reader slots of one map.
 pub(crate) struct Readers<P> {
+    /// This map's number, unique in the process (the key of a thread's cached slot; loom and
+    /// shuttle builds cache nothing).
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
+    id: u64,
     segs: [AtomicPtr<Segment>; SEGMENTS],
     /// Readers without a slot of their own (more than [`MAX_READERS`] threads).
     shared: AtomicUsize,
+    /// The process's fence mode ([`asym::enabled`](super::asym::enabled)), fixed before this
+    /// map was built: a field is cheaper to read on every read than the global.
+    asym: bool,
     _policy: PhantomData<P>,
 }
 
@@ -185,8 +215,11 @@ impl<P: Policy> Readers<P> {
         // construction happen before its use, so it reads the final mode (see `asym::init`).
         super::asym::init();
         Readers {
+            // Relaxed: only uniqueness matters (2^64 maps never wrap).
+            id: MAP_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             segs: std::array::from_fn(|_| AtomicPtr::new(std::ptr::null_mut())),
             shared: AtomicUsize::new(0),
+            asym: super::asym::enabled(),
             _policy: PhantomData,
         }
     }
@@ -239,17 +272,18 @@ impl<P: Policy> Readers<P> {
     /// [`Policy::load_ptr`]) and calls [`Readers::exit`] when done.
     #[inline]
     pub(crate) fn enter(&self) -> Mark<'_> {
-        if let Some(slot) = reader_id().and_then(|id| self.slot(id)) {
+        if let Some(slot) = self.own_slot() {
             // Relaxed: only this thread stores its slot (a previous owner's last store is
             // ordered before ours by the pool's lock).
             let e = slot.epoch.load(Ordering::Relaxed);
             if e & DEPTH == 0 {
-                P::mark(&slot.epoch, e + 1);
+                // An outermost read: the next generation, at depth 1 (wrapping after 2^48
+                // reads; a writer that then mistakes a new read for an old one only waits).
+                P::mark(&slot.epoch, e.wrapping_add(GEN + 1), self.asym);
             } else {
                 assert!(e & DEPTH < DEPTH, "reads nested more than 65535 deep");
-                // Relaxed: already marked; a writer that sees this value waits for a later
-                // generation anyway.
-                slot.epoch.store(e + 1, Ordering::Relaxed);
+                // Release: see the field (already marked, but a writer may read this value).
+                slot.epoch.store(e + 1, Ordering::Release);
             }
             Mark::Own(slot)
         } else {
@@ -260,27 +294,51 @@ impl<P: Policy> Readers<P> {
         }
     }
 
-    /// Reader: leave (make the epoch even again).
+    /// Reader: leave (one level of depth less; the outermost exit makes it 0).
     #[inline]
     pub(crate) fn exit(&self, mark: Mark<'_>) {
         match mark {
             Mark::Own(slot) => {
                 // Relaxed: our own last store.
                 let e = slot.epoch.load(Ordering::Relaxed);
-                if e & DEPTH == 1 {
-                    // Release: everything we read happens before a writer's free that sees the
-                    // new generation.
-                    slot.epoch.store((e & !DEPTH) + GEN, Ordering::Release);
-                } else {
-                    // Relaxed: still inside the outer read (same generation).
-                    slot.epoch.store(e - 1, Ordering::Relaxed);
-                }
+                // Release: everything we read happens before a writer's free that sees this
+                // store (or a later one).
+                slot.epoch.store(e - 1, Ordering::Release);
             }
             Mark::Shared => {
                 // Release: as for an own slot's exit store.
                 self.shared.fetch_sub(1, Ordering::Release);
             }
         }
+    }
+
+    /// This thread's slot in this map (`None`: beyond [`MAX_READERS`], or thread-locals are
+    /// being destroyed).
+    #[inline(always)]
+    fn own_slot(&self) -> Option<&Slot> {
+        #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+        {
+            let (map, slot) = LAST_SLOT.with(|c| c.get());
+            if map == self.id {
+                // Safety: this thread cached `slot` for this map (map numbers are never reused,
+                // and the cache is cleared when the thread's reader number is given back), and
+                // a map's segments live as long as the map, which `&self` borrows.
+                return Some(unsafe { &*slot });
+            }
+        }
+        self.own_slot_uncached()
+    }
+
+    /// [`own_slot`](Self::own_slot) through the reader number (and caching the result).
+    #[cold]
+    fn own_slot_uncached(&self) -> Option<&Slot> {
+        let slot = match self.slot(cached_reader_id()) {
+            Some(slot) => slot,
+            None => self.slot(reader_id()?)?,
+        };
+        #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
+        LAST_SLOT.with(|c| c.set((self.id, slot)));
+        Some(slot)
     }
 
     /// Writer: after its unlinking stores, load every dirty mark ([`Policy::writer_fence`]
@@ -318,9 +376,12 @@ impl<P: Policy> Readers<P> {
             return false;
         }
         let own = snap.inside.iter().all(|&(id, e)| match self.slot(id) {
-            // Acquire: pairs with the reader's Release exit store (or a later mark, Release too
-            // under the production policy).
-            Some(slot) => slot.epoch.load(Ordering::Acquire) & !DEPTH != e & !DEPTH,
+            Some(slot) => {
+                // Acquire: pairs with the reader's Release store of this value (see the field).
+                let now = slot.epoch.load(Ordering::Acquire);
+                // Left the read seen inside: depth 0, or a later read's generation.
+                now & DEPTH == 0 || now & !DEPTH != e & !DEPTH
+            }
             None => true,
         });
         // Acquire: pairs with the shared readers' Release decrement.

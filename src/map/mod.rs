@@ -36,8 +36,10 @@
 //!
 //! * Keys and values are stored inline in write-once slots: a replaced or removed key's slot
 //!   stays dead until the next growth (same-size growth compacts when dead slots pile up), and
-//!   each replacement uses a slot. A dead slot's key and value are moved into a small
-//!   allocation that the handshake frees (none when neither needs a drop).
+//!   each replacement uses a slot (its tophash byte becomes a tombstone, Go's `emptyOne`, under
+//!   [`SeqCst`] and [`AcqRel`], so a reader judges a bucket's slots from one word). A dead slot's
+//!   key and value are moved into a small allocation that the handshake frees (none when
+//!   neither needs a drop).
 //! * The map hands out clones, never `&V` (during growth a value's bytes exist in two tables;
 //!   a reference could miss interior-mutability updates made through the other copy).
 //! * Each `get` pays the handshake's reader barrier: a SeqCst fence, or only a compiler fence

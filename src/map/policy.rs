@@ -32,13 +32,20 @@ pub trait Policy: sealed::Sealed + Send + Sync + 'static {
     /// Whether the writer really frees what the handshake says no reader holds. The weak
     /// policies quarantine instead (and so does every policy under loom).
     const FREES: bool;
+    /// Whether a dead slot's tophash byte becomes [`EMPTY_ONE`](super::table::EMPTY_ONE) (a
+    /// tombstone, as in Go), so that a reader judges a slot from the tophash word alone. Needs
+    /// a Release/Acquire publication (the word then carries the slot's cells and every earlier
+    /// state change); the lab's Relaxed policy keeps tophash bytes and checks the slot's ready
+    /// and dead bits instead, which lets it count stale and missed reads.
+    const TOMBSTONES: bool;
     /// Ordering of the publication store (tophash byte, `evacuated` mark).
     const PUB_STORE: Ordering;
     /// Ordering of the publication load (tophash byte, `evacuated` mark).
     const PUB_LOAD: Ordering;
 
-    /// Reader side of the handshake, first half: mark the reader dirty (store `v` into its slot).
-    fn mark(slot: &AtomicU64, v: u64);
+    /// Reader side of the handshake, first half: mark the reader dirty (store `v` into its
+    /// slot). `asym`: the process's fence mode ([`asym::enabled`], copied by the map).
+    fn mark(slot: &AtomicU64, v: u64, asym: bool);
     /// Reader side, second half: load the pointer it will use (the table).
     fn load_ptr<T>(p: &AtomicPtr<T>) -> *mut T;
     /// Writer side, between its unlinking stores and its scan of the dirty marks. Returns
@@ -54,13 +61,13 @@ pub trait Policy: sealed::Sealed + Send + Sync + 'static {
 /// SeqCst publication stores and loads.
 ///
 /// The handshake's barriers are asymmetric where [`asymmetric()`](super::asymmetric) is true
-/// (Linux with `membarrier`): the reader's is a compiler fence ([`asym::light`]), and the
+/// (Linux with `membarrier`): the reader's is a compiler fence ([`asym::light_in`]), and the
 /// writer, after `fence(SeqCst)`, makes every running thread of the process execute a full
 /// barrier with `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)` ([`asym::heavy`]). Otherwise
 /// (other systems, old kernels, emulators that refuse it, Miri, loom, shuttle) both halves are
 /// `fence(SeqCst)`.
 ///
-/// [`asym::light`]: super::asym
+/// [`asym::light_in`]: super::asym
 /// [`asym::heavy`]: super::asym
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SeqCst;
@@ -83,18 +90,19 @@ impl Policy for SeqCst {
     // Under loom nothing is freed: every policy quarantines and poisons, and readers count
     // what they would have suffered, so loom judges the handshake by `violations()`.
     const FREES: bool = !cfg!(orderlab_loom);
+    const TOMBSTONES: bool = true;
     const PUB_STORE: Ordering = Ordering::SeqCst;
     const PUB_LOAD: Ordering = Ordering::SeqCst;
 
     #[inline(always)]
-    fn mark(slot: &AtomicU64, v: u64) {
+    fn mark(slot: &AtomicU64, v: u64, asym: bool) {
         // Release: the barrier right after orders this store before the table load; Release
         // makes the thread's previous read section happen before a writer's free that reads
         // this value (a later plain store would not continue the exit store's release).
         slot.store(v, Ordering::Release);
         // The reader half of SB+fence (store; fence; load): `fence(SeqCst)`, or a compiler
         // fence when the writer's half is a membarrier (asym.rs).
-        asym::light();
+        asym::light_in(asym);
     }
 
     #[inline(always)]
@@ -120,12 +128,13 @@ impl Policy for SeqCst {
 impl Policy for AcqRel {
     const NAME: &'static str = "acqrel";
     const FREES: bool = false;
+    const TOMBSTONES: bool = true;
     // Release/Acquire: enough for publication (MP), not for the handshake (SB).
     const PUB_STORE: Ordering = Ordering::Release;
     const PUB_LOAD: Ordering = Ordering::Acquire;
 
     #[inline(always)]
-    fn mark(slot: &AtomicU64, v: u64) {
+    fn mark(slot: &AtomicU64, v: u64, _asym: bool) {
         // Release (the lab's AcqRel handshake): does not order the later load (SB+ra).
         slot.store(v, Ordering::Release);
     }
@@ -151,12 +160,13 @@ impl Policy for AcqRel {
 impl Policy for Relaxed {
     const NAME: &'static str = "relaxed";
     const FREES: bool = false;
+    const TOMBSTONES: bool = false;
     // Relaxed: deliberately too weak for both protocols (the lab counts what goes wrong).
     const PUB_STORE: Ordering = Ordering::Relaxed;
     const PUB_LOAD: Ordering = Ordering::Relaxed;
 
     #[inline(always)]
-    fn mark(slot: &AtomicU64, v: u64) {
+    fn mark(slot: &AtomicU64, v: u64, _asym: bool) {
         // Relaxed (the lab's Relaxed handshake): nothing orders it before the table load.
         slot.store(v, Ordering::Relaxed);
     }

@@ -13,8 +13,9 @@
 //!   free, then published (its `ready` bit with Release, then its tophash byte), and never
 //!   written again while the table lives. Readers read the cells in place (no pointer hop, no
 //!   data race). Replacing a value therefore fills a *new* slot with the key and value and
-//!   then marks the old slot dead; `remove` marks the slot dead (Go's `emptyOne` would let the
-//!   slot be reused under a reader's feet). Dead slots are dropped by the next growth
+//!   then marks the old slot dead; `remove` marks the slot dead. A dead slot's tophash byte
+//!   becomes Go's `emptyOne` (a tombstone) under the production policy, but the slot is never
+//!   reused, as Go would, under a reader's feet. Dead slots are dropped by the next growth
 //!   (same-size growth when they pile up), and a dead slot's key and value are moved out and
 //!   dropped once no reader can still be reading them (the dirty-flag handshake).
 //! * the 8 tophash bytes of a bucket are one atomic word (byte i = slot i), so a reader loads
@@ -22,8 +23,8 @@
 //! * old buckets are never modified during evacuation (readers may be scanning them): their
 //!   live keys and values are copied bit for bit into the new table, which owns them from then
 //!   on; instead of Go's per-slot `evacuatedX/Y/Empty` tophash marks, a bucket has one
-//!   `evacuated` word, stored after its slots were copied (the growth protocol). The reserved
-//!   tophash values are kept for fidelity and never stored.
+//!   `evacuated` word, stored after its slots were copied (the growth protocol). The other
+//!   reserved tophash values are kept for fidelity and never stored.
 //!
 //! Because a key and value may exist in two tables at once during growth (the old table's
 //! bytes and the new table's copy), the map hands out clones only, never `&V`: a reference
@@ -44,7 +45,8 @@ pub const BUCKET_CNT: usize = 8;
 /// Tophash of an empty slot after which the bucket and its overflow chain are empty
 /// (Go's `emptyRest`). Slots fill in order and are never emptied, so every free slot is one.
 pub const EMPTY_REST: u8 = 0;
-/// Go's `emptyOne` (an emptied slot): reserved, never stored (removal uses tombstone values).
+/// Go's `emptyOne` (an emptied slot): a dead slot's tombstone under [`Policy::TOMBSTONES`]
+/// (the slot itself is never reused while its table lives).
 pub const EMPTY_ONE: u8 = 1;
 /// Go's `evacuatedX`: reserved, never stored (see the module docs).
 pub const EVACUATED_X: u8 = 2;
@@ -67,6 +69,19 @@ pub fn tophash(hash: u64) -> u8 {
     } else {
         top
     }
+}
+
+/// [`tophash`] in every byte of a word (computed in 64-bit arithmetic: a reader does this on
+/// every lookup).
+#[inline(always)]
+fn tophash_word(hash: u64) -> u64 {
+    let top = hash >> 56;
+    let top = if top < MIN_TOP_HASH as u64 {
+        top + MIN_TOP_HASH as u64
+    } else {
+        top
+    };
+    top * LSB
 }
 
 /// Whether `count` entries overload 2^B buckets (Go's `overLoadFactor`).
@@ -100,6 +115,23 @@ fn zero_bytes(x: u64) -> u64 {
 #[inline(always)]
 pub(crate) fn match_top(word: u64, top: u8) -> u64 {
     zero_bytes(word ^ (LSB * top as u64))
+}
+
+/// The reader's shorter [`match_top`], against `tops` (the tophash in every byte, from
+/// [`tophash_word`]): exact about whether any slot matches, but a byte just above a matching
+/// one may be flagged too (a borrow): only a slot whose tophash is `top ^ 1`, never a free one
+/// or a tombstone (0 and [`EMPTY_ONE`]: tophash values start at [`MIN_TOP_HASH`], so `top ^ 1`
+/// is at least 4). The key comparison rejects such a slot.
+#[inline(always)]
+fn candidates(word: u64, tops: u64) -> u64 {
+    let x = word ^ tops;
+    x.wrapping_sub(LSB) & !x & HIGH
+}
+
+/// Whether a tophash word has a free slot (exact, whatever byte the borrow reaches).
+#[inline(always)]
+fn has_free(word: u64) -> bool {
+    word.wrapping_sub(LSB) & !word & HIGH != 0
 }
 
 /// The slots (byte indexes) of a byte mask such as [`match_top`]'s, lowest first.
@@ -236,14 +268,22 @@ impl<K, V> Bucket<K, V> {
             .store(word | (top as u64) << (8 * i), P::PUB_STORE);
     }
 
-    /// Writer: mark slot `i` dead (its key was removed or replaced).
+    /// Writer: mark slot `i` dead (its key was removed or replaced): its dead bit, then (for
+    /// [`Policy::TOMBSTONES`]) its tophash byte becomes [`EMPTY_ONE`].
     #[inline]
-    pub(crate) fn kill(&self, i: usize) {
+    pub(crate) fn kill<P: Policy>(&self, i: usize) {
         // Relaxed: the writer's own last store.
         let live = self.live.load(Ordering::Relaxed);
         // Release: every `live` store is Release (see the field), and a reader that sees the
         // slot dead also sees the replacing slot published before it.
         self.live.store(live | dead_bit(i), Ordering::Release);
+        if P::TOMBSTONES {
+            // Relaxed: the writer's own last store.
+            let word = self.tophash.load(Ordering::Relaxed);
+            let word = word & !(0xff << (8 * i)) | (EMPTY_ONE as u64) << (8 * i);
+            // Release: as for the dead bit (a reader loads the word with Acquire or SeqCst).
+            self.tophash.store(word, Ordering::Release);
+        }
     }
 }
 
@@ -252,13 +292,18 @@ impl<K, V> Bucket<K, V> {
 pub(crate) enum Probe<K, V> {
     /// A live slot: bucket and index.
     Live(*const Bucket<K, V>, usize),
-    /// Not in this chain. `seen_top`: some ready slot had the key's tophash (a dead slot,
-    /// another key, or `stale`); `stale`: some slot's tophash was visible before its ready
-    /// bit — a publication violation (only the lab's Relaxed policy allows it).
+    /// Not in this chain. `seen_top`: some slot had the key's tophash (another key; without
+    /// tombstones also a dead slot, or `stale`); `stale`: some slot's tophash was visible
+    /// before its ready bit — a publication violation (only the lab's Relaxed policy allows
+    /// it).
     Absent { seen_top: bool, stale: bool },
 }
 
 /// Reader: look for `key` in the chain starting at `head`.
+///
+/// With [`Policy::TOMBSTONES`] a slot is live exactly when its byte in a bucket's tophash word
+/// (loaded with Acquire or SeqCst) is its tophash, so one load per bucket decides which keys to
+/// compare; the lab's Relaxed policy takes [`probe_bits`].
 ///
 /// # Safety
 /// `head` and everything reachable from it must stay alive during the call (the caller is
@@ -273,23 +318,75 @@ where
     K: std::borrow::Borrow<Q>,
     Q: Eq + ?Sized,
 {
-    let top = tophash(hash);
+    if !P::TOMBSTONES {
+        // Safety: the caller's contract.
+        return unsafe { probe_bits::<K, V, Q, P>(head, tophash(hash), key) };
+    }
+    let tops = tophash_word(hash);
+    let mut seen_top = false;
+    let mut b = head;
+    loop {
+        // Safety: the caller keeps the chain alive; `b` was published with Release and read
+        // with Acquire (or is the head, inside a published table).
+        let bucket = unsafe { &*b };
+        // (Acquire or SeqCst, `TOMBSTONES` policies): the word carries the cells of every slot
+        // it shows and the death of every slot it no longer shows.
+        let word = bucket.tophash.load(P::PUB_LOAD);
+        // Free slots (0) and tombstones ([`EMPTY_ONE`]) are below every tophash and never a
+        // borrow's false candidate (`top ^ 1 >= MIN_TOP_HASH - 1`): every candidate is live.
+        let m = candidates(word, tops);
+        if m != 0 {
+            seen_top = true;
+            for i in Slots(m) {
+                // Safety: live and ready in a word loaded with Acquire; alive while pinned.
+                if unsafe { bucket.key(i) }.borrow() == key {
+                    return Probe::Live(b, i);
+                }
+            }
+        }
+        if has_free(word) {
+            // A free slot: the chain ends here.
+            return Probe::Absent {
+                seen_top,
+                stale: false,
+            };
+        }
+        // Acquire: an overflow bucket is fully written before its Release publication.
+        b = bucket.overflow.load(Ordering::Acquire);
+        if b.is_null() {
+            return Probe::Absent {
+                seen_top,
+                stale: false,
+            };
+        }
+    }
+}
+
+/// [`probe`] without tombstones (the lab's Relaxed policy): a candidate's ready and dead bits
+/// decide, and a bucket is rescanned when a replacement may have landed in it after its
+/// tophash word was loaded.
+///
+/// # Safety
+/// As for [`probe`].
+unsafe fn probe_bits<K, V, Q, P: Policy>(head: *const Bucket<K, V>, top: u8, key: &Q) -> Probe<K, V>
+where
+    K: std::borrow::Borrow<Q>,
+    Q: Eq + ?Sized,
+{
     let (mut seen_top, mut stale) = (false, false);
     let mut b = head;
     while !b.is_null() {
-        // Safety: the caller keeps the chain alive; `b` was published with Release and read
-        // with Acquire (or is the head, inside a published table).
+        // Safety: as in `probe`.
         let bucket = unsafe { &*b };
         let mut word = bucket.tophash.load(P::PUB_LOAD);
         // Slots already examined (a bucket is rescanned when a replacement may have landed in
         // it after `word` was loaded).
         let mut done = 0u64;
         loop {
-            // Free slots hold 0, below every tophash, so only filled slots can match.
             let m = match_top(word, top) & !done;
             let mut saw_dead = false;
             if m != 0 {
-                // Acquire: pairs with the writer's Release stores of ready and dead bits.
+                // Acquire: as in `probe`.
                 let live = bucket.live.load(Ordering::Acquire);
                 for i in Slots(m) {
                     seen_top = true;
@@ -324,7 +421,7 @@ where
             done = !zero_bytes(word) & HIGH;
             word = again;
         }
-        // Acquire: an overflow bucket is fully written before its Release publication.
+        // Acquire: as in `probe`.
         b = bucket.overflow.load(Ordering::Acquire);
     }
     Probe::Absent { seen_top, stale }
@@ -351,7 +448,9 @@ impl<K, V> Table<K, V> {
             .checked_mul(1usize << b)
             .and_then(|n| n.checked_add(std::mem::offset_of!(Self, buckets)))
             .expect("table size overflows usize");
-        Layout::from_size_align(size, std::mem::align_of::<Self>()).expect("table layout")
+        // Aligned beyond the buckets' cache line, to free the low bits [`tag`] uses.
+        Layout::from_size_align(size, std::mem::align_of::<Self>().max(TAG + 1))
+            .expect("table layout")
     }
 
     pub(crate) fn alloc(b: u8, old: *mut Table<K, V>) -> *mut Table<K, V> {
@@ -413,21 +512,40 @@ impl<K, V> Table<K, V> {
     }
 }
 
-/// Low bits of a table pointer that carry its B (tables are aligned to a cache line).
-const TAG: usize = 63;
+/// Low bits of a table pointer that carry its B.
+const TAG_B: usize = 63;
+/// The bit of a table pointer that says the table may be growing (has an old table).
+const TAG_GROWING: usize = 64;
+/// The low bits [`tag`] uses (tables are aligned to `TAG + 1`).
+const TAG: usize = TAG_B | TAG_GROWING;
 
-/// A table pointer with its B in the low bits, so that a reader finds its bucket without first
-/// loading B from the table (the one atomic load gives both).
+/// A table pointer with its B and its growing bit in the low bits, so that a reader finds its
+/// bucket without first loading B from the table, and skips the table's `old` pointer unless
+/// growth may be running (the one atomic load gives all three).
 #[inline]
-pub(crate) fn tag<K, V>(t: *mut Table<K, V>, b: u8) -> *mut Table<K, V> {
-    debug_assert!(t.addr() & TAG == 0 && (b as usize) <= TAG);
-    t.map_addr(|a| a | b as usize)
+pub(crate) fn tag<K, V>(t: *mut Table<K, V>, b: u8, growing: bool) -> *mut Table<K, V> {
+    debug_assert!(t.addr() & TAG == 0 && (b as usize) <= TAG_B);
+    t.map_addr(|a| a | b as usize | if growing { TAG_GROWING } else { 0 })
 }
 
-/// The table and its B from a [`tag`]ged pointer.
+/// A [`tag`]ged pointer taken apart.
+#[derive(Clone, Copy)]
+pub(crate) struct Tagged<K, V> {
+    pub(crate) table: *mut Table<K, V>,
+    pub(crate) b: u8,
+    /// Growth may be running: the table's `old` pointer must be checked. Clear only once the
+    /// writer finished an evacuation, and published the pointer without the bit afterwards.
+    pub(crate) growing: bool,
+}
+
+/// The table, its B and its growing bit from a [`tag`]ged pointer.
 #[inline(always)]
-pub(crate) fn untag<K, V>(p: *mut Table<K, V>) -> (*mut Table<K, V>, u8) {
-    (p.map_addr(|a| a & !TAG), (p.addr() & TAG) as u8)
+pub(crate) fn untag<K, V>(p: *mut Table<K, V>) -> Tagged<K, V> {
+    Tagged {
+        table: p.map_addr(|a| a & !TAG),
+        b: (p.addr() & TAG_B) as u8,
+        growing: p.addr() & TAG_GROWING != 0,
+    }
 }
 
 /// The key and value moved out of a dead slot, dropped once no reader can still be reading

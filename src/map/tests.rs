@@ -62,6 +62,8 @@ trait MapOps {
     fn entries(&self) -> Vec<(u64, u64)>;
     fn clear(&self);
     fn violations(&self) -> u64;
+    fn start_growth(&self);
+    fn growing(&self) -> bool;
 }
 
 impl<S: BuildHasher, P: Policy> MapOps for ConcurrentMap<u64, u64, S, P> {
@@ -87,6 +89,12 @@ impl<S: BuildHasher, P: Policy> MapOps for ConcurrentMap<u64, u64, S, P> {
     }
     fn violations(&self) -> u64 {
         ConcurrentMap::violations(self)
+    }
+    fn start_growth(&self) {
+        self.lab_start_growth()
+    }
+    fn growing(&self) -> bool {
+        self.lab_growing()
     }
 }
 
@@ -181,6 +189,31 @@ fn collisions_use_overflow_buckets_and_same_size_growth() {
         }
     }
     assert_eq!(m.len(), keys.len());
+}
+
+#[test]
+fn keys_removed_during_growth_stay_removed() {
+    // A write evacuates its key's old bucket before changing the new table, so removing a key
+    // while growth runs leaves it alive in the (never modified) old bucket: a lookup must not
+    // fall back to that copy.
+    each_policy(|make| {
+        let m = make();
+        for k in 0..200 {
+            m.insert(k, k);
+        }
+        m.start_growth();
+        let mut removed_while_growing = 0;
+        for k in 0..200 {
+            if k % 2 == 0 {
+                removed_while_growing += m.growing() as u32;
+                assert_eq!(m.remove(k), Some(k));
+            }
+            assert_eq!(m.get(k), (k % 2 == 1).then_some(k), "key {k}");
+        }
+        assert!(removed_while_growing >= 8, "{removed_while_growing}");
+        assert_eq!(m.entries().len(), 100);
+        assert_eq!(m.violations(), 0);
+    });
 }
 
 #[test]

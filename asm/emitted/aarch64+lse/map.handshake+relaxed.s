@@ -10,44 +10,49 @@ orderlab::map::litmus::handshake_writer_relaxed:
 	mov	x19, x0
 	mov	w8, #200
 	mov	w9, #1
-.LBB924_1:
+.LBB925_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB924_4
+	cbz	w10, .LBB925_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB924_1
+	b.ne	.LBB925_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB924_14
-.LBB924_4:
+	b.ne	.LBB925_14
+.LBB925_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB924_15
-.LBB924_5:
+	b.ne	.LBB925_15
+.LBB925_5:
 	mov	w20, wzr
-.LBB924_6:
+.LBB925_6:
 	ldrb	wzr, [x19, #4]
 	ldr	x8, [x19, #160]
-	add	x10, x19, #160
+	add	x11, x19, #160
 	ldrb	w9, [x1, #1]
+	ldr	x10, [x1, #8]
 	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E
-	and	x21, x8, #0xffffffffffffffc0
+	and	x21, x8, #0xffffffffffffff80
+	cmp	x10, #0
+	mov	w10, #64
 	orr	x9, x9, x1
-	stlr	x9, [x10]
+	csel	x10, xzr, x10, eq
+	orr	x9, x10, x9
+	stlr	x9, [x11]
 	ldr	x24, [x21, #8]
 	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E]
-	cbz	x24, .LBB924_10
+	cbz	x24, .LBB925_10
 	ldr	x23, [x19, #24]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.ne	.LBB924_9
+	b.ne	.LBB925_9
 	add	x0, x19, #8
 	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB924_9:
+.LBB925_9:
 	mov	w8, #24
 	ldr	x9, [x19, #16]
 	madd	x8, x23, x8, x9
@@ -59,17 +64,17 @@ orderlab::map::litmus::handshake_writer_relaxed:
 	str	x24, [x8, #16]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.eq	.LBB924_11
-	b	.LBB924_12
-.LBB924_10:
+	b.eq	.LBB925_11
+	b	.LBB925_12
+.LBB925_10:
 	ldr	x23, [x19, #24]
 	ldr	x8, [x19, #8]
 	cmp	x23, x8
-	b.ne	.LBB924_12
-.LBB924_11:
+	b.ne	.LBB925_12
+.LBB925_11:
 	add	x0, x19, #8
 	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB924_12:
+.LBB925_12:
 	mov	w8, #24
 	ldr	x9, [x19, #16]
 	movi	v0.2d, #0000000000000000
@@ -84,7 +89,7 @@ orderlab::map::litmus::handshake_writer_relaxed:
 	str	xzr, [x19, #168]
 	add	x0, x19, #8
 	add	x1, x19, #200
-	bl	_ZN8orderlab3map9handshake7Retirer4seal17h83ef7645d29aeec0E
+	bl	_ZN8orderlab3map9handshake7Retirer4seal17h2e499ba3e5ad2cd6E
 	mov	w21, w0
 	mov	x0, x19
 	mov	w1, w20
@@ -95,7 +100,7 @@ orderlab::map::litmus::handshake_writer_relaxed:
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
 	ret
-.LBB924_14:
+.LBB925_14:
 	mov	x0, x19
 	mov	x20, x1
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
@@ -104,92 +109,76 @@ orderlab::map::litmus::handshake_writer_relaxed:
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB924_5
-.LBB924_15:
+	b.eq	.LBB925_5
+.LBB925_15:
 	mov	x20, x1
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	mov	x1, x20
 	eor	w20, w0, #0x1
-	b	.LBB924_6
-.LBB924_16:
+	b	.LBB925_6
+.LBB925_16:
 	mov	x21, x0
 	mov	x0, x19
 	mov	w1, w20
 	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
 	mov	x0, x21
 	bl	_Unwind_Resume
-.LBB924_18:
+.LBB925_18:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::litmus::handshake_reader_relaxed:
-	stp	x29, x30, [sp, #-48]!
-	str	x21, [sp, #16]
-	stp	x20, x19, [sp, #32]
+	stp	x29, x30, [sp, #-32]!
+	stp	x20, x19, [sp, #16]
 	mov	x29, sp
 	mov	x19, x1
 	mov	x20, x0
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x8, [x8, x0]
-	cbz	x8, .LBB923_8
-	sub	x21, x8, #1
-	cmp	x21, #255
-	b.hi	.LBB923_11
-.LBB923_2:
-	lsr	x8, x21, #3
-	add	x9, x20, #200
-	add	x8, x9, x8, lsl #3
-	ldar	x0, [x8]
-	cbz	x0, .LBB923_10
-.LBB923_3:
-	and	x8, x21, #0x7
-	add	x8, x0, x8, lsl #7
+	ldr	x10, [x20, #200]
+	add	x8, x8, x0
 	ldr	x9, [x8]
-	ands	w10, w9, #0xffff
-	b.ne	.LBB923_5
-	orr	x9, x9, #0x1
-	b	.LBB923_7
-.LBB923_5:
-	mov	w11, #65535
-	cmp	w10, w11
-	b.eq	.LBB923_13
-	add	x9, x9, #1
-.LBB923_7:
-	str	x9, [x8]
-	b	.LBB923_12
-.LBB923_8:
-	bl	_ZN8orderlab3map9handshake14reader_id_slow17ha45a94fb4eea23ccE
-	tbz	w0, #0, .LBB923_11
-	mov	x21, x1
-	cmp	x1, #255
-	b.ls	.LBB923_2
-	b	.LBB923_11
-.LBB923_10:
-	mov	x0, x8
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h46f309740b81fb50E
-	cbnz	x0, .LBB923_3
-.LBB923_11:
-	add	x8, x20, #456
-	mov	w9, #1
-	ldaddal	x9, x8, [x8]
-	dmb	ish
-.LBB923_12:
+	cmp	x9, x10
+	b.ne	.LBB924_7
+	ldr	x0, [x8, #8]
+.LBB924_2:
+	ldr	x8, [x0]
+	ands	w9, w8, #0xffff
+	b.ne	.LBB924_4
+	add	x8, x8, #16, lsl #12
+	add	x8, x8, #1
+	str	x8, [x0]
+	b	.LBB924_6
+.LBB924_4:
+	mov	w10, #65535
+	cmp	w9, w10
+	b.eq	.LBB924_9
+	add	x8, x8, #1
+	stlr	x8, [x0]
+.LBB924_6:
 	ldr	x8, [x20, #160]
-	and	x8, x8, #0xffffffffffffffc0
+	and	x8, x8, #0xffffffffffffff80
 	cmp	x8, x19
 	cset	w0, ne
 	dmb	ishld
-	ldp	x20, x19, [sp, #32]
-	ldr	x21, [sp, #16]
-	ldp	x29, x30, [sp], #48
+	ldp	x20, x19, [sp, #16]
+	ldp	x29, x30, [sp], #32
 	ret
-.LBB923_13:
-	adrp	x0, .Lanon.f45d903dc896df859235d2fbdf27ee19.1287
-	add	x0, x0, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1287
-	adrp	x2, .Lanon.f45d903dc896df859235d2fbdf27ee19.1288
-	add	x2, x2, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+.LBB924_7:
+	add	x0, x20, #200
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+	cbnz	x0, .LBB924_2
+	add	x8, x20, #464
+	mov	w9, #1
+	ldaddal	x9, x8, [x8]
+	dmb	ish
+	b	.LBB924_6
+.LBB924_9:
+	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
+	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
+	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -10,106 +10,69 @@ orderlab::map::litmus::publish_reader_acqrel:
 	stp	x22, x21, [sp, #64]
 	stp	x20, x19, [sp, #80]
 	add	x29, sp, #48
-	mov	x21, x1
+	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2072b8a836a33a92E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x8, [x8, x0]
-	cbz	x8, .LBB913_7
-	sub	x22, x8, #1
-	cmp	x22, #255
-	b.hi	.LBB913_10
-.LBB913_2:
-	lsr	x8, x22, #3
-	add	x9, x19, #200
-	add	x8, x9, x8, lsl #3
-	ldar	x0, [x8]
-	cbz	x0, .LBB913_9
-.LBB913_3:
-	and	x8, x22, #0x7
-	add	x22, x0, x8, lsl #7
-	ldr	x8, [x22]
+	ldr	x10, [x19, #200]
+	add	x8, x8, x0
+	ldr	x9, [x8]
+	cmp	x9, x10
+	b.ne	.LBB914_13
+	ldr	x21, [x8, #8]
+.LBB914_2:
+	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB913_5
-	orr	x8, x8, #0x1
-	stlr	x8, [x22]
-	b	.LBB913_11
-.LBB913_5:
+	b.ne	.LBB914_4
+	add	x8, x8, #16, lsl #12
+	b	.LBB914_5
+.LBB914_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB913_20
+	b.eq	.LBB914_15
+.LBB914_5:
 	add	x8, x8, #1
-	str	x8, [x22]
-	b	.LBB913_11
-.LBB913_7:
-	bl	_ZN8orderlab3map9handshake14reader_id_slow17ha45a94fb4eea23ccE
-	tbz	w0, #0, .LBB913_10
-	mov	x22, x1
-	cmp	x1, #255
-	b.ls	.LBB913_2
-	b	.LBB913_10
-.LBB913_9:
-	mov	x0, x8
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h46f309740b81fb50E
-	cbnz	x0, .LBB913_3
-.LBB913_10:
-	add	x1, x19, #456
-	mov	w0, #1
-	bl	__aarch64_ldadd8_acq_rel
-	mov	x22, xzr
-	dmb	ish
-.LBB913_11:
+	stlr	x8, [x21]
+.LBB914_6:
 	add	x8, x19, #160
 	mov	x0, sp
-	mov	x2, x21
+	mov	x2, x22
 	ldar	x8, [x8]
-	and	x1, x8, #0xffffffffffffffc0
+	and	x1, x8, #0xffffffffffffff80
 	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h1c09c0ffd060cd6aE
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB913_14
+	b.ne	.LBB914_9
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB913_18
+	tbz	w8, #0, .LBB914_11
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x22, .LBB913_15
-	b	.LBB913_19
-.LBB913_14:
+	cbnz	x21, .LBB914_10
+	b	.LBB914_12
+.LBB914_9:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x22, .LBB913_19
-.LBB913_15:
-	ldr	x8, [x22]
-	and	x9, x8, #0xffff
-	cmp	x9, #1
-	b.ne	.LBB913_17
-	and	x8, x8, #0xffffffffffff0000
-	add	x8, x8, #16, lsl #12
-	stlr	x8, [x22]
-	ldp	x20, x19, [sp, #80]
-	ldp	x22, x21, [sp, #64]
-	ldp	x29, x30, [sp, #48]
-	add	sp, sp, #96
-	ret
-.LBB913_17:
+	cbz	x21, .LBB914_12
+.LBB914_10:
+	ldr	x8, [x21]
 	sub	x8, x8, #1
-	str	x8, [x22]
+	stlr	x8, [x21]
 	ldp	x20, x19, [sp, #80]
 	ldp	x22, x21, [sp, #64]
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB913_18:
+.LBB914_11:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x22, .LBB913_15
-.LBB913_19:
-	add	x1, x19, #456
+	cbnz	x21, .LBB914_10
+.LBB914_12:
+	add	x1, x19, #464
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
 	ldp	x20, x19, [sp, #80]
@@ -117,10 +80,20 @@ orderlab::map::litmus::publish_reader_acqrel:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB913_20:
-	adrp	x0, .Lanon.f45d903dc896df859235d2fbdf27ee19.1287
-	add	x0, x0, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1287
-	adrp	x2, .Lanon.f45d903dc896df859235d2fbdf27ee19.1288
-	add	x2, x2, :lo12:.Lanon.f45d903dc896df859235d2fbdf27ee19.1288
+.LBB914_13:
+	add	x0, x19, #200
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+	mov	x21, x0
+	cbnz	x0, .LBB914_2
+	add	x1, x19, #464
+	mov	w0, #1
+	bl	__aarch64_ldadd8_acq_rel
+	dmb	ish
+	b	.LBB914_6
+.LBB914_15:
+	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
+	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
+	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

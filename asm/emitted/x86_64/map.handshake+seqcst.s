@@ -12,57 +12,63 @@ orderlab::map::litmus::handshake_writer_seqcst:
 	mov	rbx, rdi
 	mov	ecx, 200
 	mov	edx, 1
-.LBB922_1:
+.LBB923_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB922_8
+	je	.LBB923_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB922_8
+	je	.LBB923_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB922_8
+	je	.LBB923_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB922_8
+	je	.LBB923_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB922_8
+	je	.LBB923_8
 	pause
 	add	rcx, -5
-	jne	.LBB922_1
+	jne	.LBB923_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB922_20
-.LBB922_8:
+	jne	.LBB923_20
+.LBB923_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB922_9
+	jne	.LBB923_9
 	xor	ebp, ebp
-.LBB922_12:
+.LBB923_12:
 	movzx	eax, byte ptr [rbx + 4]
 	lea	r14, [rbx + 8]
 	mov	r15, qword ptr [rbx + 160]
-	and	r15, -64
+	and	r15, -128
 	movzx	eax, byte ptr [rsi + 1]
+	mov	rcx, qword ptr [rsi + 8]
+	xor	edx, edx
+	test	rcx, rcx
+	setne	dl
+	shl	edx, 6
 	or	rax, rsi
+	or	rax, rdx
 	mov	qword ptr [rbx + 160], rax
 	mov	r13, qword ptr [r15 + 8]
 	test	r13, r13
-	je	.LBB922_16
+	je	.LBB923_16
 	mov	r12, qword ptr [rbx + 24]
 	cmp	r12, qword ptr [rbx + 8]
-	jne	.LBB922_15
+	jne	.LBB923_15
 	mov	rdi, r14
 	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h079866c7cdf7b1e6E@GOTPCREL]
-.LBB922_15:
+.LBB923_15:
 	mov	rax, qword ptr [rbx + 16]
 	lea	rcx, [r12 + 2*r12]
 	lea	rdx, [rip + _ZN8orderlab3map5table22free_table_unevacuated17hf55a3a12edd8f686E]
@@ -73,16 +79,16 @@ orderlab::map::litmus::handshake_writer_seqcst:
 	inc	r12
 	mov	qword ptr [rbx + 24], r12
 	cmp	r12, qword ptr [rbx + 8]
-	je	.LBB922_17
-	jmp	.LBB922_18
-.LBB922_16:
+	je	.LBB923_17
+	jmp	.LBB923_18
+.LBB923_16:
 	mov	r12, qword ptr [rbx + 24]
 	cmp	r12, qword ptr [rbx + 8]
-	jne	.LBB922_18
-.LBB922_17:
+	jne	.LBB923_18
+.LBB923_17:
 	mov	rdi, r14
 	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h079866c7cdf7b1e6E@GOTPCREL]
-.LBB922_18:
+.LBB923_18:
 	mov	rax, qword ptr [rbx + 16]
 	lea	rcx, [r12 + 2*r12]
 	lea	rdx, [rip + _ZN8orderlab3map5table15free_table_deep17hc54e17ddf65d56b4E]
@@ -98,7 +104,7 @@ orderlab::map::litmus::handshake_writer_seqcst:
 	mov	qword ptr [rbx + 168], 0
 	lea	rsi, [rbx + 200]
 	mov	rdi, r14
-	call	_ZN8orderlab3map9handshake7Retirer4seal17h69dc2b7ad040dc23E
+	call	_ZN8orderlab3map9handshake7Retirer4seal17h7e9f66871f53e2e6E
 	mov	r14d, eax
 	movzx	esi, bpl
 	mov	rdi, rbx
@@ -112,107 +118,82 @@ orderlab::map::litmus::handshake_writer_seqcst:
 	pop	r15
 	pop	rbp
 	ret
-.LBB922_9:
+.LBB923_9:
 	mov	r14, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r14
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB922_12
-.LBB922_20:
+	jmp	.LBB923_12
+.LBB923_20:
 	mov	rdi, rbx
 	mov	r14, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r14
-	jmp	.LBB922_8
-.LBB922_21:
+	jmp	.LBB923_8
+.LBB923_21:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
 	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h8b0bd1780a682df0E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB922_23:
+.LBB923_23:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::litmus::handshake_reader_seqcst:
-	push	r15
 	push	r14
 	push	rbx
+	push	rax
 	mov	rbx, rsi
 	mov	r14, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2cc525d123197378E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hf14555632ecdd97fE@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
-	mov	r15, qword ptr [rax]
-	test	r15, r15
-	je	.LBB920_9
-	dec	r15
-	cmp	r15, 255
-	ja	.LBB920_12
-.LBB920_2:
-	mov	rax, r15
-	and	rax, -8
-	mov	rax, qword ptr [r14 + rax + 200]
-	test	rax, rax
-	je	.LBB920_11
-.LBB920_3:
-	and	r15d, 7
-	shl	r15d, 7
-	lea	rcx, [rax + r15]
-	mov	rax, qword ptr [rax + r15]
-	test	ax, ax
-	jne	.LBB920_6
-	or	rax, 1
-	mov	qword ptr [rcx], rax
-	mov	rax, qword ptr [rip + _ZN8orderlab3map4asym7ENABLED17h5b3ddc4f4e676ee4E@GOTPCREL]
-	movzx	eax, byte ptr [rax]
-	test	al, al
-	je	.LBB920_13
+	mov	rcx, qword ptr [rax]
+	cmp	rcx, qword ptr [r14 + 200]
+	jne	.LBB921_9
+	mov	rax, qword ptr [rax + 8]
+.LBB921_2:
+	mov	rcx, qword ptr [rax]
+	test	cx, cx
+	jne	.LBB921_5
+	add	rcx, 65537
+	cmp	byte ptr [r14 + 472], 0
+	mov	qword ptr [rax], rcx
+	je	.LBB921_7
 	#MEMBARRIER
-	jmp	.LBB920_14
-.LBB920_6:
-	movzx	edx, ax
+	jmp	.LBB921_8
+.LBB921_5:
+	movzx	edx, cx
 	cmp	edx, 65535
-	je	.LBB920_15
-	inc	rax
-	mov	qword ptr [rcx], rax
-	jmp	.LBB920_14
-.LBB920_9:
-	call	qword ptr [rip + _ZN8orderlab3map9handshake14reader_id_slow17hf993f3d78698bc77E@GOTPCREL]
-	test	al, 1
-	je	.LBB920_12
-	mov	r15, rdx
-	cmp	r15, 255
-	jbe	.LBB920_2
-	jmp	.LBB920_12
-.LBB920_11:
-	mov	rax, r15
-	shr	rax, 3
-	lea	rdi, [r14 + 8*rax]
-	add	rdi, 200
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h0c752da5e4912a0cE
+	je	.LBB921_11
+	inc	rcx
+	mov	qword ptr [rax], rcx
+	jmp	.LBB921_8
+.LBB921_9:
+	lea	rdi, [r14 + 200]
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h42e5942df24bc776E
 	test	rax, rax
-	jne	.LBB920_3
-.LBB920_12:
-	lock inc	qword ptr [r14 + 456]
-.LBB920_13:
+	jne	.LBB921_2
+	lock inc	qword ptr [r14 + 464]
+.LBB921_7:
 	lock or	dword ptr [rsp - 64], 0
-.LBB920_14:
+.LBB921_8:
 	mov	rcx, qword ptr [r14 + 160]
-	and	rcx, -64
+	and	rcx, -128
 	xor	eax, eax
 	cmp	rcx, rbx
 	setne	al
+	add	rsp, 8
 	pop	rbx
 	pop	r14
-	pop	r15
 	ret
-.LBB920_15:
-	lea	rdi, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1284]
-	lea	rdx, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1285]
+.LBB921_11:
+	lea	rdi, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1284]
+	lea	rdx, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1285]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

@@ -7,124 +7,91 @@ orderlab::map::litmus::publish_writer_relaxed:
 orderlab::map::litmus::publish_reader_relaxed:
 	push	r15
 	push	r14
-	push	r13
 	push	r12
 	push	rbx
-	sub	rsp, 48
-	mov	r15, rdx
+	sub	rsp, 56
+	mov	r12, rdx
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9CACHED_ID29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h2cc525d123197378E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hf14555632ecdd97fE@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
-	mov	r12, qword ptr [rax]
-	test	r12, r12
-	je	.LBB917_1
-	dec	r12
-	cmp	r12, 255
-	ja	.LBB917_7
-.LBB917_5:
-	mov	rax, r12
-	and	rax, -8
-	mov	rax, qword ptr [r14 + rax + 200]
-	test	rax, rax
-	je	.LBB917_6
-.LBB917_8:
-	and	r12d, 7
-	shl	r12d, 7
-	lea	r13, [rax + r12]
-	mov	rax, qword ptr [rax + r12]
+	mov	rcx, qword ptr [rax]
+	cmp	rcx, qword ptr [r14 + 200]
+	jne	.LBB918_2
+	mov	r15, qword ptr [rax + 8]
+.LBB918_3:
+	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB917_9
-	or	rax, 1
-	jmp	.LBB917_11
-.LBB917_9:
+	jne	.LBB918_4
+	add	rax, 65537
+	jmp	.LBB918_9
+.LBB918_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB917_25
+	je	.LBB918_5
 	inc	rax
-.LBB917_11:
-	mov	qword ptr [r13], rax
-	jmp	.LBB917_12
-.LBB917_1:
-	call	qword ptr [rip + _ZN8orderlab3map9handshake14reader_id_slow17hf993f3d78698bc77E@GOTPCREL]
-	test	al, 1
-	je	.LBB917_7
-	mov	r12, rdx
-	cmp	r12, 255
-	jbe	.LBB917_5
-	jmp	.LBB917_7
-.LBB917_6:
-	mov	rax, r12
-	shr	rax, 3
-	lea	rdi, [r14 + 8*rax]
-	add	rdi, 200
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$13alloc_segment17h0c752da5e4912a0cE
-	test	rax, rax
-	jne	.LBB917_8
-.LBB917_7:
-	lock inc	qword ptr [r14 + 456]
-	lock or	dword ptr [rsp - 64], 0
-	xor	r13d, r13d
-.LBB917_12:
+.LBB918_9:
+	mov	qword ptr [r15], rax
+.LBB918_10:
 	mov	rsi, qword ptr [r14 + 160]
 	#MEMBARRIER
-	and	rsi, -64
-	mov	rdi, rsp
-	mov	rdx, r15
+	and	rsi, -128
+	lea	rdi, [rsp + 8]
+	mov	rdx, r12
 	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h624fe3e500b8411aE
 	mov	eax, 1
-	cmp	byte ptr [rsp], 1
-	jne	.LBB917_13
-	cmp	byte ptr [rsp + 2], 0
-	je	.LBB917_16
+	cmp	byte ptr [rsp + 8], 1
+	jne	.LBB918_11
+	cmp	byte ptr [rsp + 10], 0
+	je	.LBB918_14
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r13, r13
-	jne	.LBB917_19
-	jmp	.LBB917_18
-.LBB917_13:
+	test	r15, r15
+	jne	.LBB918_17
+	jmp	.LBB918_16
+.LBB918_11:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r13, r13
-	je	.LBB917_18
-.LBB917_19:
-	mov	rax, qword ptr [r13]
-	cmp	ax, 1
-	jne	.LBB917_21
-	and	rax, -65536
-	add	rax, 65536
-	jmp	.LBB917_22
-.LBB917_21:
-	dec	rax
-.LBB917_22:
-	mov	qword ptr [r13], rax
-	jmp	.LBB917_23
-.LBB917_16:
-	movzx	eax, byte ptr [rsp + 1]
+	test	r15, r15
+	je	.LBB918_16
+.LBB918_17:
+	dec	qword ptr [r15]
+	jmp	.LBB918_18
+.LBB918_14:
+	movzx	eax, byte ptr [rsp + 9]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
-	test	r13, r13
-	jne	.LBB917_19
-.LBB917_18:
-	lock dec	qword ptr [r14 + 456]
-.LBB917_23:
+	test	r15, r15
+	jne	.LBB918_17
+.LBB918_16:
+	lock dec	qword ptr [r14 + 464]
+.LBB918_18:
 	mov	rax, rbx
-	add	rsp, 48
+	add	rsp, 56
 	pop	rbx
 	pop	r12
-	pop	r13
 	pop	r14
 	pop	r15
 	ret
-.LBB917_25:
-	lea	rdi, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1284]
-	lea	rdx, [rip + .Lanon.32de538217a3d8df4b10d3e62bd6c731.1285]
+.LBB918_2:
+	lea	rdi, [r14 + 200]
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h42e5942df24bc776E
+	mov	r15, rax
+	test	rax, rax
+	jne	.LBB918_3
+	lock inc	qword ptr [r14 + 464]
+	lock or	dword ptr [rsp - 64], 0
+	xor	r15d, r15d
+	jmp	.LBB918_10
+.LBB918_5:
+	lea	rdi, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1284]
+	lea	rdx, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1285]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
