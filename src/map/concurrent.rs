@@ -694,14 +694,19 @@ where
                     // hands ownership to the new table (the old table's shell never drops
                     // the cells of its evacuated chains).
                     let (key, val) = unsafe { bucket.read_cells(s) };
-                    // Go recomputes the hash too (the slot keeps only its top byte).
-                    let hash = self.hasher.hash_one(&key);
-                    let dest = if doubled && hash as usize & oldn != 0 {
-                        i + oldn
+                    // Doubling splits the chain on one more hash bit, which Go recomputes too
+                    // (the slot keeps only its top byte); same-size growth keeps the index.
+                    let dest = if doubled {
+                        let hash = self.hasher.hash_one(&key);
+                        debug_assert_eq!(top_at(word, s), tophash(hash));
+                        if hash as usize & oldn != 0 {
+                            i + oldn
+                        } else {
+                            i
+                        }
                     } else {
                         i
                     };
-                    debug_assert_eq!(top_at(word, s), tophash(hash));
                     // Safety: writer lock; `dest` chain belongs to the current table.
                     unsafe {
                         let found = find_free(Table::bucket_at(t, dest));
