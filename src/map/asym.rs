@@ -7,10 +7,10 @@
 //! `asymmetricLightBarrier`/`asymmetricHeavyBarrier` and C++ P1202's
 //! `asymmetric_thread_fence_light`/`_heavy` do, the reader's barrier is moved to the writer:
 //!
-//! * [`light`] (reader): a compiler fence only. It keeps the compiler from moving the reader's
+//! * [`light_in`] (reader): a compiler fence only. It keeps the compiler from moving the reader's
 //!   store after its load; the CPU may still reorder them (x86 store buffer, ARM).
-//! * [`heavy`] (writer): `fence(SeqCst)`, then Linux `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)`,
-//!   which returns only after every thread of this process that is running on some CPU has
+//! * [`heavy`] (writer): `fence(SeqCst)`, then Linux
+//!   `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)`, which returns only after every thread of this process that is running on some CPU has
 //!   executed a full memory barrier (an IPI), and a thread that is not running passes one on its
 //!   next context switch. Relative to the writer's `membarrier` call, each reader's
 //!   compiler-fenced "store; load" pair is then split by a full barrier at some point: if that

@@ -262,8 +262,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     #[inline]
     fn publish_table(&self, t: *mut Table<K, V>) {
         // Safety: the writer owns `t` until this store (or is the only one to change it).
-        // Relaxed: only the writer stores `old`.
-        let (b, growing) = unsafe { ((*t).b, !(*t).old.load(Ordering::Relaxed).is_null()) };
+        let (b, growing) = unsafe { ((*t).b, (*t).growing()) };
         // Release: the table is fully written before readers can load it; when the bit is
         // cleared, so is every slot evacuation copied into it.
         self.table.store(tag(t, b, growing), Ordering::Release);
@@ -438,8 +437,8 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
 
     /// Pin this thread once for a batch of reads: [`ReadGuard::get`] then skips the per-call
     /// handshake (its reader barrier: a SeqCst fence, or only a compiler fence where
-    /// [`asymmetric()`](super::asymmetric) is true), like papaya's `pin`. Memory retired meanwhile waits for
-    /// the guard, so keep it short-lived. Not `Send`.
+    /// [`asymmetric()`](super::asymmetric) is true), like papaya's `pin`. Memory retired
+    /// meanwhile waits for the guard, so keep it short-lived. Not `Send`.
     pub fn pin_reads(&self) -> ReadGuard<'_, K, V, S, P> {
         ReadGuard {
             map: self,
@@ -503,8 +502,7 @@ where
             self.grow_work(w, t, hash);
             let mut found = find(t, hash, &key);
             // Every insert takes a fresh slot (a replacement too: slots are write-once).
-            // Relaxed: `old` is only written by writers, and we hold the writer lock.
-            if (*t).old.load(Ordering::Relaxed).is_null()
+            if !(*t).growing()
                 && (over_load_factor(w.used + 1, (*t).b) || too_many_overflow(w.noverflow, (*t).b))
             {
                 t = self.hash_grow(w, t);
@@ -651,7 +649,7 @@ where
         // Safety: as above.
         unsafe {
             self.evacuate(w, t, old, hash as usize & (oldn - 1));
-            if !(*t).old.load(Ordering::Relaxed).is_null() {
+            if (*t).growing() {
                 self.evacuate(w, t, old, w.nevacuate);
             }
         }
@@ -753,7 +751,7 @@ where
         let t = self.writer_table();
         // Safety: writer lock held; `t` is the current table.
         unsafe {
-            if (*t).old.load(Ordering::Relaxed).is_null() {
+            if !(*t).growing() {
                 self.hash_grow(w, t);
             }
         }
@@ -763,9 +761,9 @@ where
     #[cfg(test)]
     pub(crate) fn lab_growing(&self) -> bool {
         let t = self.writer_table();
-        // Safety: the current table is alive while `&self` is (single-threaded tests).
-        // Relaxed: tests only, on the writer's thread.
-        unsafe { !(*t).old.load(Ordering::Relaxed).is_null() }
+        // Safety: the current table is alive while `&self` is (single-threaded tests, on the
+        // writer's thread).
+        unsafe { (*t).growing() }
     }
 
     /// The lab's growth litmus test: the evacuation step a write of `hash` would do.

@@ -63,16 +63,11 @@ pub const LOAD_FACTOR_DEN: usize = 2;
 /// The tophash byte of a hash (Go's `tophash`).
 #[inline]
 pub fn tophash(hash: u64) -> u8 {
-    let top = (hash >> 56) as u8;
-    if top < MIN_TOP_HASH {
-        top + MIN_TOP_HASH
-    } else {
-        top
-    }
+    tophash_word(hash) as u8
 }
 
-/// [`tophash`] in every byte of a word (computed in 64-bit arithmetic: a reader does this on
-/// every lookup).
+/// [`tophash`] in every byte of a word: the top 8 bits of the hash, moved above the reserved
+/// values as Go does (computed in 64-bit arithmetic: a reader does this on every lookup).
 #[inline(always)]
 fn tophash_word(hash: u64) -> u64 {
     let top = hash >> 56;
@@ -404,7 +399,7 @@ where
                     }
                 }
             }
-            if zero_bytes(word) == 0 {
+            if !has_free(word) {
                 break; // full: the chain goes on
             }
             if !saw_dead {
@@ -479,6 +474,13 @@ impl<K, V> Table<K, V> {
     #[inline]
     pub(crate) fn len(&self) -> usize {
         1usize << self.b
+    }
+
+    /// The writer's view: whether this table still has an old one to evacuate.
+    #[inline]
+    pub(crate) fn growing(&self) -> bool {
+        // Relaxed: only the writer stores `old` (callers hold the writer lock, or own the table).
+        !self.old.load(Ordering::Relaxed).is_null()
     }
 
     #[inline(always)]
