@@ -180,8 +180,9 @@ pub(crate) fn dead_bit(i: usize) -> u32 {
 /// only writers, growth and the lab's Relaxed probe read. With 8-byte keys and values, the
 /// keys of slots 0-3 share the tophash word's line (slot 3's value starts the next one), so
 /// most hits compare keys on the line the probe already loaded. Against a 16-byte header of
-/// tophash word and slot bits first (keys 0-2 on the first line), `get` measured about 1.5%
-/// faster, inside this machine's noise; keys-then-values was no faster than pairs.
+/// tophash word and slot bits first (keys 0-2 on the first line), `get` measured 0.5-1.5%
+/// faster (two interleaved series of 6 and 10 processes), inside this machine's noise;
+/// keys-then-values was no faster than pairs.
 #[repr(C, align(64))]
 pub(crate) struct Bucket<K, V> {
     /// The slots' tophash bytes, byte i = slot i ([`EMPTY_REST`] while free). The publication
