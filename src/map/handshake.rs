@@ -168,18 +168,20 @@ fn reader_id() -> Option<usize> {
 // ---------------------------------------------------------------------------------------------
 // The slots of one map.
 
-/// The reader slots of one map.
+/// The reader slots of one map. In order (`repr(C)`): the two fields every read loads first,
+/// next to the map's table pointer (see `ConcurrentMap`).
+#[repr(C)]
 pub(crate) struct Readers<P> {
     /// This map's number, unique in the process (the key of a thread's cached slot; loom and
     /// shuttle builds cache nothing).
     #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
     id: u64,
-    segs: [AtomicPtr<Segment>; SEGMENTS],
-    /// Readers without a slot of their own (more than [`MAX_READERS`] threads).
-    shared: AtomicUsize,
     /// The process's fence mode ([`asym::enabled`](super::asym::enabled)), fixed before this
     /// map was built: a field is cheaper to read on every read than the global.
     asym: bool,
+    segs: [AtomicPtr<Segment>; SEGMENTS],
+    /// Readers without a slot of their own (more than [`MAX_READERS`] threads).
+    shared: AtomicUsize,
     _policy: PhantomData<P>,
 }
 
@@ -206,6 +208,20 @@ impl Snapshot {
     pub(crate) fn saw_dirty(&self) -> bool {
         self.unreliable || self.shared || !self.inside.is_empty()
     }
+}
+
+impl<P> Readers<P> {
+    /// Where the fields every read loads (`id`, `asym`) end.
+    #[cfg(all(test, not(any(orderlab_loom, feature = "shuttle"))))]
+    pub(crate) const HOT_END: usize = {
+        let id = std::mem::offset_of!(Self, id) + std::mem::size_of::<u64>();
+        let asym = std::mem::offset_of!(Self, asym) + std::mem::size_of::<bool>();
+        if id > asym {
+            id
+        } else {
+            asym
+        }
+    };
 }
 
 impl<P: Policy> Readers<P> {
