@@ -7,21 +7,21 @@
 //! `asymmetricLightBarrier`/`asymmetricHeavyBarrier` and C++ P1202's
 //! `asymmetric_thread_fence_light`/`_heavy` do, the reader's barrier is moved to the writer:
 //!
-//! * [`light_in`] (reader): a compiler fence only. It keeps the compiler from moving the reader's
+//! * `light_in` (reader): a compiler fence only. It keeps the compiler from moving the reader's
 //!   store after its load; the CPU may still reorder them (x86 store buffer, ARM).
-//! * [`heavy`] (writer): `fence(SeqCst)`, then Linux
-//!   `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)`, which returns only after every thread of this process that is running on some CPU has
-//!   executed a full memory barrier (an IPI), and a thread that is not running passes one on its
-//!   next context switch. Relative to the writer's `membarrier` call, each reader's
-//!   compiler-fenced "store; load" pair is then split by a full barrier at some point: if that
-//!   barrier falls before the reader's load, the load sees the writer's earlier unlinking store
-//!   (made visible by the writer's fence before the IPIs); if it falls after the reader's store,
-//!   the store is visible to the writer's later scan. Either way at least one side sees the
-//!   other, which is all SB+fence gave. (The C++ and Rust memory models know nothing of
-//!   `membarrier`; this argument is at the hardware level, as for P1202's proposed fences.)
+//! * `heavy` (writer): `fence(SeqCst)`, then Linux `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)`,
+//!   which returns only after every thread of this process that is running on some CPU has executed
+//!   a full memory barrier (an IPI), and a thread that is not running passes one on its next
+//!   context switch. Relative to the writer's `membarrier` call, each reader's compiler-fenced
+//!   "store; load" pair is then split by a full barrier at some point: if that barrier falls before
+//!   the reader's load, the load sees the writer's earlier unlinking store (made visible by the
+//!   writer's fence before the IPIs); if it falls after the reader's store, the store is visible to
+//!   the writer's later scan. Either way at least one side sees the other, which is all SB+fence
+//!   gave. (The C++ and Rust memory models know nothing of `membarrier`; this argument is at the
+//!   hardware level, as for P1202's proposed fences.)
 //!
 //! `membarrier` must be registered once per process (`MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED`;
-//! a forked child inherits the registration). [`init`] does it, and the scheme is on
+//! a forked child inherits the registration). `init` does it, and the scheme is on
 //! ([`asymmetric`]) only if the kernel supports the command, registration succeeded and one
 //! trial barrier worked. Otherwise, and at compile time on non-Linux targets, under Miri, loom
 //! (`--cfg orderlab_loom`) and shuttle (`--features shuttle`), which cannot model `membarrier`,
@@ -30,7 +30,7 @@
 //!
 //! Readers and writers must agree on the mode (a compiler-fenced reader against a writer that
 //! does not `membarrier` is broken), so the mode is decided once, before any map exists: see
-//! [`init`], called by every map's constructor.
+//! `init`, called by every map's constructor.
 
 use std::sync::atomic::{compiler_fence, AtomicBool};
 use std::sync::Once;

@@ -44,7 +44,7 @@ pub trait Policy: sealed::Sealed + Send + Sync + 'static {
     const PUB_LOAD: Ordering;
 
     /// Reader side of the handshake, first half: mark the reader dirty (store `v` into its
-    /// slot). `asym`: the process's fence mode ([`asym::enabled`], copied by the map).
+    /// slot). `asym`: the process's fence mode (`asym::enabled`, copied by the map).
     fn mark(slot: &AtomicU64, v: u64, asym: bool);
     /// Reader side, second half: load the pointer it will use (the table).
     fn load_ptr<T>(p: &AtomicPtr<T>) -> *mut T;
