@@ -189,7 +189,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// Live entries (a snapshot: writers may change it at any moment).
     pub fn len(&self) -> usize {
         // Relaxed: a statistic; the writer stores it under its lock.
-        self.writes.0.len.load(Ordering::Relaxed)
+        self.writes.len.load(Ordering::Relaxed)
     }
 
     /// Whether [`len`](Self::len) is 0.
@@ -209,7 +209,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     /// [`violations`](Self::violations) by kind.
     pub fn violation_counts(&self) -> Violations {
         // Relaxed: counters.
-        let get = |i: usize| self.writes.0.violations[i].load(Ordering::Relaxed);
+        let get = |i: usize| self.writes.violations[i].load(Ordering::Relaxed);
         Violations {
             publication: get(0),
             growth: get(1),
@@ -233,7 +233,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         // futex hand-offs that dominate when two threads write in turn.
         #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
         for _ in 0..WRITER_SPINS {
-            match self.writes.0.lock.try_lock() {
+            match self.writes.lock.try_lock() {
                 Ok(g) => return g,
                 Err(std::sync::TryLockError::Poisoned(e)) => return e.into_inner(),
                 Err(std::sync::TryLockError::WouldBlock) => crate::sync::hint::spin_loop(),
@@ -241,7 +241,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
         }
         // A panic while writing leaves the table consistent (every step publishes a complete
         // object), so a poisoned lock is still usable.
-        self.writes.0.lock.lock().unwrap_or_else(|e| e.into_inner())
+        self.writes.lock.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Mark this thread dirty (the reader half of the handshake, first store).
@@ -291,7 +291,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
     #[cold]
     fn violation(&self, kind: usize) {
         // Relaxed: a counter.
-        self.writes.0.violations[kind].fetch_add(1, Ordering::Relaxed);
+        self.writes.violations[kind].fetch_add(1, Ordering::Relaxed);
     }
 
     /// The core of every read.
@@ -536,7 +536,7 @@ where
                 None => {
                     w.count += 1;
                     // Relaxed: a statistic.
-                    self.writes.0.len.store(w.count, Ordering::Relaxed);
+                    self.writes.len.store(w.count, Ordering::Relaxed);
                     None
                 }
             }
@@ -573,7 +573,7 @@ where
                 Some((b, i)) => {
                     w.count -= 1;
                     // Relaxed: a statistic.
-                    self.writes.0.len.store(w.count, Ordering::Relaxed);
+                    self.writes.len.store(w.count, Ordering::Relaxed);
                     Some(self.kill(w, &*b, i))
                 }
                 None => None,
@@ -828,7 +828,7 @@ where
         w.noverflow = 0;
         w.nevacuate = 0;
         // Relaxed: a statistic.
-        self.writes.0.len.store(0, Ordering::Relaxed);
+        self.writes.len.store(0, Ordering::Relaxed);
         let dirty = w.retirer.seal(&self.readers);
         self.unlock(guard);
         dirty

@@ -138,13 +138,20 @@ impl Iterator for Slots {
 
     #[inline(always)]
     fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
-        }
-        let i = (self.0.trailing_zeros() / 8) as usize;
-        self.0 &= self.0 - 1;
-        Some(i)
+        pop_bit(&mut self.0).map(|bit| (bit / 8) as usize)
     }
+}
+
+/// The lowest set bit of a byte mask (a slot's 0x80), cleared from the mask: what [`Slots`]
+/// yields as a slot index, and what [`probe`] addresses a key from ([`Bucket::key_at_bit`]).
+#[inline(always)]
+fn pop_bit(mask: &mut u64) -> Option<u32> {
+    if *mask == 0 {
+        return None;
+    }
+    let bit = mask.trailing_zeros();
+    *mask &= *mask - 1;
+    Some(bit)
 }
 
 /// The number of filled slots in a tophash word: slots fill in order and are never emptied,
@@ -362,13 +369,10 @@ where
         let word = bucket.tophash.load(P::PUB_LOAD);
         // Free slots (0) and tombstones ([`EMPTY_ONE`]) are below every tophash and never a
         // borrow's false candidate (`top ^ 1 >= MIN_TOP_HASH - 1`): every candidate is live.
-        let m = candidates(word, tops);
+        let mut m = candidates(word, tops);
         if m != 0 {
             seen_top = true;
-            let mut m = m;
-            while m != 0 {
-                let bit = m.trailing_zeros();
-                m &= m - 1;
+            while let Some(bit) = pop_bit(&mut m) {
                 // Safety: live and ready in a word loaded with Acquire; alive while pinned.
                 if unsafe { bucket.key_at_bit(bit) }.borrow() == key {
                     return Probe::Live(b, (bit / 8) as usize);

@@ -9,6 +9,14 @@ use std::sync::atomic::{AtomicI32, Ordering};
 #[derive(Debug, Default)]
 pub struct Line<T>(pub T);
 
+impl<T> std::ops::Deref for Line<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Where an observable of the final state lives.
 #[derive(Clone, Copy, Debug)]
 enum Slot {
