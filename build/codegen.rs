@@ -1,5 +1,5 @@
 //! Catalog codegen: every `litmus/**/*.litmus` file becomes a module of
-//! `$OUT_DIR/catalog.rs` (included by `src/catalog.rs`) with one `#[inline(never)] pub fn pN`
+//! `$OUT_DIR/catalog.rs` (included by `src/suite/catalog.rs`) with one `#[inline(never)] pub fn pN`
 //! per thread on `std::sync::atomic`, carrying exactly the file's operations and orderings.
 //!
 //! A file that does not parse, or that std atomics cannot express (an ordering std rejects, a
@@ -200,13 +200,13 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
             writeln!(s, "        [{}]", ret.join(", ")).unwrap();
             s.push_str("    }\n");
         }
-        s.push_str("\n    /// The kernel the runner drives.\n    pub struct K;\n\n");
-        s.push_str("    impl crate::run::compiled::Kernel for K {\n");
+        s.push_str("\n    /// The thread functions the runner drives.\n    pub struct K;\n\n");
+        s.push_str("    impl super::ThreadFns for K {\n");
         s.push_str("        const NAME: &'static str = NAME;\n");
         s.push_str("        const PATH: &'static str = PATH;\n");
         s.push_str("        const SOURCE: &'static str = SOURCE;\n\n");
         s.push_str("        #[inline(always)]\n");
-        s.push_str("        fn run_thread(thread: usize, locs: &[crate::run::layout::Line<AtomicI32>], regs: &[AtomicI32]) {\n");
+        s.push_str("        fn run_thread(thread: usize, locs: &[crate::pad::Line<AtomicI32>], regs: &[AtomicI32]) {\n");
         s.push_str("            match thread {\n");
         for (k, th) in t.threads.iter().enumerate() {
             let args: Vec<String> = th
@@ -229,18 +229,18 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
             .unwrap();
         }
         s.push_str("                _ => {}\n            }\n        }\n    }\n\n");
-        s.push_str("    pub fn make() -> Box<dyn crate::run::Litmus> {\n");
-        s.push_str("        Box::new(crate::run::compiled::Compiled::<K>::new())\n    }\n");
+        s.push_str("    pub fn make() -> Box<dyn crate::run::Runnable> {\n");
+        s.push_str("        Box::new(super::Compiled::<K>::new())\n    }\n");
         s.push_str("}\n\n");
     }
     s.push_str(
-        "/// Every compiled catalog test, sorted by path.\npub static ENTRIES: &[Entry] = &[\n",
+        "/// Every compiled catalog test, sorted by path.\npub static ENTRIES: &[CatalogFile] = &[\n",
     );
     for (rel, abs, t) in tests {
         let ident = t.ident();
         writeln!(
             s,
-            "    Entry {{ name: {ident}::NAME, ident: {ident:?}, path: {rel:?}, abs_path: {:?}, source: {ident}::SOURCE, make: {ident}::make }},",
+            "    CatalogFile {{ name: {ident}::NAME, ident: {ident:?}, path: {rel:?}, abs_path: {:?}, source: {ident}::SOURCE, make: {ident}::make }},",
             abs.to_string_lossy()
         )
         .unwrap();

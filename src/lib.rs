@@ -5,22 +5,27 @@
 //! ```text
 //! litmus/*.litmus ─parse─▶ Test ─┬─▶ build.rs codegen ─▶ thread fns ─▶ run ─▶ histogram ─┐
 //!                                ├─▶ model::check(test, model) ─▶ allowed states + why ───┼─▶ verdict
-//!                                └─▶ compile mapping ─▶ expected instructions ◀▶ emitted asm
-//! map (production code) ─▶ map-driven litmus tests (same Litmus trait) ─▶ run / loom / shuttle
+//!                                └─▶ lowering (model::lower) ─▶ expected instructions ◀▶ emitted asm
+//! map (production code) ─▶ map-driven tests (same Runnable trait) ─▶ run / loom / shuttle
 //! ```
 //!
-//! * [`litmus`]: herd7's C litmus syntax (parser with `FILE:LINE:COL` errors, printer, the
-//!   `expected` verdict table);
-//! * [`run`]: the hardware runner (pinned threads reused across rounds, arrays of padded
-//!   instances, a time-stamp-counter start so threads hit an instance together), histograms and
-//!   a verdict for the platform the run happened on;
+//! The public API is what a user of the lab needs to parse, check and run a test, and the map:
+//!
+//! * [`litmus`]: herd7's C litmus syntax (parser with `FILE:LINE:COL` errors, printer);
 //! * [`model`]: candidate executions and the models SC, x86-TSO, ARMv8 (with and without
-//!   RCpc), RC11, C11 and QEMU-on-x86, with explanations of forbidden outcomes;
-//! * [`compile`]: what rustc emits for each ordering on x86_64 and aarch64;
-//! * [`asm`]: emitted-assembly extraction, ordering signatures, hand-written kernels;
+//!   RCpc), RC11, C11 and QEMU-on-x86, the lowering of Rust orderings to each target's
+//!   instructions, and explanations of forbidden outcomes;
+//! * [`machine`]: the one vocabulary for "which machine" (architecture, target, platform);
+//! * [`run`]: the engine (pinned threads reused across rounds, arrays of padded instances, a
+//!   time-stamp-counter start so threads hit an instance together) and its histograms;
+//! * [`suite`]: every test the lab knows (the compiled catalog, the map's own code, asm
+//!   kernels, files) and the selection of tests by name, glob, file or directory;
+//! * [`verdict`]: a run judged against the model of the platform it ran on;
 //! * [`map`]: a Go-style bucket hash map with lock-free reads whose bucket publication (message
 //!   passing) and dirty-flag handshake (store buffering) are the lab's two patterns;
-//! * [`sync`]: the std / loom / shuttle switch.
+//! * [`cli`]: the `orderlab` binary.
+//!
+//! ARCHITECTURE.md maps the code (layers, what may import what, where to add things).
 //!
 //! ## What each result means, and what it cannot show
 //!
@@ -33,52 +38,16 @@
 //! * loom treats SeqCst accesses as AcqRel and never produces load buffering; shuttle is
 //!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
 
-pub mod asm;
-pub mod catalog;
+mod asm;
 pub mod cli;
-pub mod compile;
-pub mod fsutil;
+mod fsutil;
 pub mod litmus;
+pub mod machine;
 pub mod map;
 pub mod model;
-pub mod report;
+mod pad;
+mod report;
 pub mod run;
-pub mod sync;
-pub mod teach;
-
-/// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
-/// location) and the process exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CliError {
-    pub message: String,
-    pub code: u8,
-}
-
-/// Exit codes used by the `orderlab` binary.
-pub mod exit {
-    /// Every verdict is `ok`.
-    pub const OK: u8 = 0;
-    /// An outcome forbidden on this platform was observed.
-    pub const FORBIDDEN_OBSERVED: u8 = 1;
-    /// Bad input: a malformed litmus file, an unknown test, bad arguments.
-    pub const BAD_INPUT: u8 = 2;
-    /// A test hung and the watchdog stopped it.
-    pub const HUNG: u8 = 3;
-}
-
-impl CliError {
-    pub fn bad_input(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            code: exit::BAD_INPUT,
-        }
-    }
-}
-
-impl std::fmt::Display for CliError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for CliError {}
+pub mod suite;
+mod sync;
+pub mod verdict;

@@ -1,7 +1,7 @@
 //! The one switch between std, loom and shuttle primitives.
 //!
 //! Code that loom or shuttle must be able to drive (the production map's publication and
-//! dirty-flag protocols) imports its atomics, threads, locks and spin hints from here, never
+//! dirty-flag protocols) imports its atomics, locks, thread-locals and spin hints from here, never
 //! from `std` directly. The three variants are selected at compile time:
 //!
 //! * default: `std`;
@@ -19,8 +19,7 @@ compile_error!("`--cfg orderlab_loom` and the `shuttle` feature are mutually exc
 mod imp {
     pub use loom::hint;
     pub use loom::sync::atomic;
-    pub use loom::sync::{Arc, Mutex, MutexGuard};
-    pub use loom::thread;
+    pub use loom::sync::{Mutex, MutexGuard};
     pub use loom::thread_local;
 }
 
@@ -28,8 +27,7 @@ mod imp {
 mod imp {
     pub use shuttle::hint;
     pub use shuttle::sync::atomic;
-    pub use shuttle::sync::{Arc, Mutex, MutexGuard};
-    pub use shuttle::thread;
+    pub use shuttle::sync::{Mutex, MutexGuard};
     pub use shuttle::thread_local;
 }
 
@@ -37,8 +35,7 @@ mod imp {
 mod imp {
     pub use std::hint;
     pub use std::sync::atomic;
-    pub use std::sync::{Arc, Mutex, MutexGuard};
-    pub use std::thread;
+    pub use std::sync::{Mutex, MutexGuard};
     pub use std::thread_local;
 }
 

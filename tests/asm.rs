@@ -86,7 +86,8 @@ fn sb_stlr_ldar_kernel_shows_under_qemu() {
 
 #[test]
 fn every_kernel_has_a_documented_verdict_and_exact_c_tests_match_rustc() {
-    use orderlab::asm::{expect, Arch, AsmTarget};
+    use orderlab::asm::expect;
+    use orderlab::machine::{Arch, Target};
     for arch in [Arch::X86_64, Arch::Aarch64] {
         for k in kernels::kernels_for(arch) {
             assert!(!k.expected.is_empty(), "{}", k.test().name);
@@ -97,9 +98,9 @@ fn every_kernel_has_a_documented_verdict_and_exact_c_tests_match_rustc() {
             let fns = orderlab::asm::extract::functions(&src, arch);
             // An exact kernel's ordering instructions are what rustc's mapping gives its C test.
             let target = match (arch, k.test().name.contains("ldapr")) {
-                (Arch::X86_64, _) => AsmTarget::X86_64,
-                (Arch::Aarch64, true) => AsmTarget::Aarch64Rcpc,
-                (Arch::Aarch64, false) => AsmTarget::Aarch64,
+                (Arch::X86_64, _) => Target::X86_64,
+                (Arch::Aarch64, true) => Target::Aarch64Rcpc,
+                (Arch::Aarch64, false) => Target::Aarch64,
             };
             let mut differs = false;
             for (th, kt) in k.test().threads.iter().zip(&k.threads) {
@@ -131,7 +132,7 @@ mod snapshots {
     use orderlab::asm::check::{catalog, check_test};
     use orderlab::asm::emit::{self, source_root};
     use orderlab::asm::extract::snapshot_functions;
-    use orderlab::asm::AsmTarget;
+    use orderlab::machine::Target;
 
     /// The checked-in snapshots of every catalog test, for x86_64 and aarch64 (and rcpc/lse
     /// where present), have the ordering signatures the compile mapping gives.
@@ -142,8 +143,8 @@ mod snapshots {
         assert!(!tests.is_empty());
         let mut report = String::new();
         let mut checked = 0;
-        for t in AsmTarget::ALL {
-            let required = matches!(t, AsmTarget::X86_64 | AsmTarget::Aarch64);
+        for t in Target::ALL {
+            let required = matches!(t, Target::X86_64 | Target::Aarch64);
             if !required && !emit::snapshot_dir(&root, t).exists() {
                 continue;
             }
@@ -177,7 +178,7 @@ mod snapshots {
             .expect("SB+sc in the catalog")
     }
 
-    const SB_SC_AARCH64: &str = "orderlab::catalog::sb_sc::p0:\n\tmov\tw8, #1\n\tstlr\tw8, [x0]\n\tldar\tw0, [x1]\n\tret\n\norderlab::catalog::sb_sc::p1:\n\tmov\tw8, #1\n\tstlr\tw8, [x1]\n\tldar\tw0, [x0]\n\tret\n";
+    const SB_SC_AARCH64: &str = "orderlab::suite::catalog::sb_sc::p0:\n\tmov\tw8, #1\n\tstlr\tw8, [x0]\n\tldar\tw0, [x1]\n\tret\n\norderlab::suite::catalog::sb_sc::p1:\n\tmov\tw8, #1\n\tstlr\tw8, [x1]\n\tldar\tw0, [x0]\n\tret\n";
 
     /// A new register allocation does not change a signature.
     #[test]
@@ -187,7 +188,7 @@ mod snapshots {
             .replace("\tmov\tw9, #1\n", "\tmov\tw9, #1\n\tmov\tx3, x0\n")
             .replacen("[x0]", "[x3]", 1);
         let fns = snapshot_functions(&text);
-        assert!(check_test(&sb_sc(), &fns, AsmTarget::Aarch64)
+        assert!(check_test(&sb_sc(), &fns, Target::Aarch64)
             .iter()
             .all(|c| c.ok()));
     }
@@ -197,10 +198,10 @@ mod snapshots {
     #[test]
     fn a_changed_mapping_fails_with_a_readable_diff() {
         let fns = snapshot_functions(&SB_SC_AARCH64.replace("ldar", "ldapr"));
-        let checks = check_test(&sb_sc(), &fns, AsmTarget::Aarch64);
+        let checks = check_test(&sb_sc(), &fns, Target::Aarch64);
         let bad: Vec<_> = checks.iter().filter(|c| !c.ok()).collect();
         assert_eq!(bad.len(), 2);
-        let d = bad[0].diff(AsmTarget::Aarch64);
+        let d = bad[0].diff(Target::Aarch64);
         assert!(d.contains("! ldar"), "{d}");
         assert!(d.contains("ldapr"), "{d}");
         assert!(d.contains("SB+sc P0"), "{d}");
@@ -210,10 +211,10 @@ mod snapshots {
     #[test]
     fn a_missing_function_fails() {
         let fns = snapshot_functions(SB_SC_AARCH64.split("\n\n").next().unwrap());
-        let checks = check_test(&sb_sc(), &fns, AsmTarget::Aarch64);
+        let checks = check_test(&sb_sc(), &fns, Target::Aarch64);
         assert!(checks[0].ok());
         assert!(!checks[1].ok());
-        assert!(checks[1].diff(AsmTarget::Aarch64).contains("not found"));
+        assert!(checks[1].diff(Target::Aarch64).contains("not found"));
     }
 }
 
@@ -294,7 +295,7 @@ mod cli {
 /// this test keeps it so.)
 #[test]
 fn model_checker_agrees_with_documented_kernel_verdicts() {
-    use orderlab::asm::Arch;
+    use orderlab::machine::Arch;
     use orderlab::model::{check, Model};
     for arch in [Arch::X86_64, Arch::Aarch64] {
         for k in kernels::kernels_for(arch) {

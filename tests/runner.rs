@@ -4,7 +4,6 @@
 //! Hardware runs inside this binary are serialized with [`HW`]: two runs at once would share
 //! the cores and starve each other.
 
-use orderlab::catalog::{Entry, ENTRIES, GENERATED};
 use orderlab::litmus::parse::parse;
 use orderlab::litmus::{Op, Test};
 use orderlab::run::clock::Sync as StartSync;
@@ -13,6 +12,7 @@ use orderlab::run::interp::Interpreted;
 use orderlab::run::platform::Platform;
 use orderlab::run::verdict::{self, Status};
 use orderlab::run::{Instances, Litmus, Source};
+use orderlab::suite::catalog::{Entry, ENTRIES, GENERATED};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;

@@ -4,41 +4,9 @@ use super::emit;
 use super::expect;
 use super::extract::Function;
 use super::sig;
-use super::AsmTarget;
 use crate::litmus::Test;
+use crate::machine::Target;
 use std::path::Path;
-
-/// Every catalog test under `root/litmus`, parsed, sorted by name.
-pub fn catalog(root: &Path) -> Result<Vec<Test>, String> {
-    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "litmus") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&root.join("litmus"), &mut files);
-    files.sort();
-    let mut tests = Vec::new();
-    for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .unwrap_or(&f)
-            .to_string_lossy()
-            .to_string();
-        let src = std::fs::read_to_string(&f).map_err(|e| format!("{rel}: cannot read: {e}"))?;
-        tests.push(crate::litmus::parse::parse(&src, &rel).map_err(|e| e.to_string())?);
-    }
-    tests.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(tests)
-}
 
 /// The outcome of comparing one thread's emitted signature with the mapping.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +27,7 @@ impl ThreadCheck {
     }
 
     /// A readable report of a mismatch: a line diff of expected vs emitted signature.
-    pub fn diff(&self, target: AsmTarget) -> String {
+    pub fn diff(&self, target: Target) -> String {
         let head = format!(
             "{} P{} ({}) on {}:",
             self.test,
@@ -147,7 +115,7 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
 }
 
 /// Check every thread of `tests` against `functions` (a whole listing or a snapshot).
-pub fn check_test(test: &Test, functions: &[Function], target: AsmTarget) -> Vec<ThreadCheck> {
+pub fn check_test(test: &Test, functions: &[Function], target: Target) -> Vec<ThreadCheck> {
     test.threads
         .iter()
         .map(|th| {
@@ -165,6 +133,38 @@ pub fn check_test(test: &Test, functions: &[Function], target: AsmTarget) -> Vec
         .collect()
 }
 
+/// Every catalog thread's signature checked against the mapping on each target: from freshly
+/// emitted asm, or from the checked-in snapshots.
+pub fn catalog(
+    root: &Path,
+    targets: &[Target],
+    snapshots: bool,
+) -> Result<Vec<(Target, Vec<ThreadCheck>)>, String> {
+    let tests = crate::suite::catalog::tests();
+    let mut out = Vec::new();
+    for &t in targets {
+        let listing = if snapshots {
+            None
+        } else {
+            Some(emit::emit_functions(root, t).map_err(|e| format!("{}: {e}", t.key()))?)
+        };
+        let mut results = Vec::new();
+        for test in &tests {
+            let snap;
+            let fns: &[Function] = match &listing {
+                Some(all) => all,
+                None => {
+                    snap = emit::read_snapshot(root, t, &test.name).unwrap_or_default();
+                    &snap
+                }
+            };
+            results.extend(check_test(test, fns, t));
+        }
+        out.push((t, results));
+    }
+    Ok(out)
+}
+
 /// The functions of a test (its threads, in order) out of a whole listing.
 pub fn test_functions(test: &Test, functions: &[Function]) -> Vec<Function> {
     test.threads
@@ -174,13 +174,13 @@ pub fn test_functions(test: &Test, functions: &[Function]) -> Vec<Function> {
 }
 
 /// The map-driven tests' thread functions of a listing, grouped per test:
-/// `orderlab::map::litmus::{proto}_{writer|reader}_{policy}` → `map.{proto}+{policy}`, the
+/// `orderlab::map::lab::{proto}_{writer|reader}_{policy}` → `map.{proto}+{policy}`, the
 /// writer first. These are snapshotted (and shown) but not checked against the mapping: they
 /// run the map's real code, whose signature holds far more than the protocol's accesses.
 pub fn map_tests(functions: &[Function]) -> Vec<(String, Vec<Function>)> {
     let mut groups: std::collections::BTreeMap<String, Vec<(u8, Function)>> = Default::default();
     for f in functions {
-        let Some(name) = f.path.strip_prefix("orderlab::map::litmus::") else {
+        let Some(name) = f.path.strip_prefix("orderlab::map::lab::") else {
             continue;
         };
         let parts: Vec<&str> = name.split('_').collect();
@@ -217,8 +217,8 @@ mod tests {
             body: vec!["ret".into()],
         };
         let fns = [
-            f("orderlab::map::litmus::publish_reader_acqrel"),
-            f("orderlab::map::litmus::publish_writer_acqrel"),
+            f("orderlab::map::lab::publish_reader_acqrel"),
+            f("orderlab::map::lab::publish_writer_acqrel"),
             f("orderlab::map::table::insert"),
         ];
         let g = map_tests(&fns);

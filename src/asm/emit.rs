@@ -2,7 +2,7 @@
 //! `asm/emitted/<target>/<test>.s`.
 
 use super::extract::{self, Function};
-use super::AsmTarget;
+use crate::machine::Target;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,7 +35,7 @@ fn cargo() -> String {
 }
 
 /// Is the Rust standard library for `target` installed?
-pub fn toolchain_available(target: AsmTarget) -> Result<(), EmitError> {
+pub fn toolchain_available(target: Target) -> Result<(), EmitError> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
     let out = Command::new(&rustc)
         .args(["--print", "target-libdir", "--target", target.triple()])
@@ -65,10 +65,21 @@ pub fn toolchain_available(target: AsmTarget) -> Result<(), EmitError> {
     }
 }
 
+/// Extra rustc flags for a target's emitted asm (beyond `--emit asm`).
+pub fn rustc_flags(target: Target) -> &'static [&'static str] {
+    match target {
+        // Intel syntax: `xchg dword ptr [rdi], eax` reads closer to the manuals.
+        Target::X86_64 => &["-C", "llvm-args=-x86-asm-syntax=intel"],
+        Target::Aarch64 => &[],
+        Target::Aarch64Rcpc => &["-C", "target-feature=+rcpc"],
+        Target::Aarch64Lse => &["-C", "target-feature=+lse"],
+    }
+}
+
 /// Build the library of the crate at `root` for `target` with `--emit asm` (release,
 /// one codegen unit, no debug info, in its own target directory `target/asm-emit/<key>` so
 /// it does not disturb normal builds) and return the listing's text.
-pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
+pub fn emit(root: &Path, target: Target) -> Result<String, EmitError> {
     toolchain_available(target)?;
     let target_dir = root.join("target").join("asm-emit").join(target.key());
     let mut cmd = Command::new(cargo());
@@ -78,7 +89,7 @@ pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
         .arg("--target-dir")
         .arg(&target_dir)
         .args(["--", "--emit", "asm", "-C", "codegen-units=1"])
-        .args(target.rustc_flags())
+        .args(rustc_flags(target))
         // Line tables only add `.loc` noise to the listing.
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         // The asm kernels are not needed for a library-only build, and skipping them means
@@ -111,34 +122,33 @@ pub fn emit(root: &Path, target: AsmTarget) -> Result<String, EmitError> {
 }
 
 /// Emit and split into functions.
-pub fn emit_functions(root: &Path, target: AsmTarget) -> Result<Vec<Function>, EmitError> {
+pub fn emit_functions(root: &Path, target: Target) -> Result<Vec<Function>, EmitError> {
     Ok(extract::functions(&emit(root, target)?, target.arch()))
 }
 
 /// `asm/emitted/<target>/`.
-pub fn snapshot_dir(root: &Path, target: AsmTarget) -> PathBuf {
+pub fn snapshot_dir(root: &Path, target: Target) -> PathBuf {
     root.join("asm").join("emitted").join(target.key())
 }
 
 /// The snapshot file of a test: `asm/emitted/<target>/<test name>.s`.
-pub fn snapshot_path(root: &Path, target: AsmTarget, test: &str) -> PathBuf {
+pub fn snapshot_path(root: &Path, target: Target, test: &str) -> PathBuf {
     snapshot_dir(root, target).join(format!("{test}.s"))
 }
 
 /// The functions of a test's checked-in snapshot, or `None` if there is none.
-pub fn read_snapshot(root: &Path, target: AsmTarget, test: &str) -> Option<Vec<Function>> {
+pub fn read_snapshot(root: &Path, target: Target, test: &str) -> Option<Vec<Function>> {
     let text = std::fs::read_to_string(snapshot_path(root, target, test)).ok()?;
     Some(extract::snapshot_functions(&text))
 }
 
 /// The text of a snapshot file.
-pub fn snapshot_text(target: AsmTarget, test: &str, functions: &[Function]) -> String {
+pub fn snapshot_text(target: Target, test: &str, functions: &[Function]) -> String {
     let mut s = format!(
         "# orderlab: emitted asm of {test} for {} (rustc --release, codegen-units=1{})\n\
          # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.\n",
         target.key(),
-        target
-            .rustc_flags()
+        rustc_flags(target)
             .iter()
             .filter(|f| *f != &"-C")
             .map(|f| format!(", -C {f}"))
@@ -166,4 +176,40 @@ pub fn find<'a>(functions: &'a [Function], want: &str) -> Option<&'a Function> {
             .iter()
             .find(|f| extract::path_matches(&f.path, want))
     })
+}
+
+/// Rewrite `asm/emitted/<target>/*.s` for every catalog and map test from fresh asm, and drop
+/// the snapshots of tests that are gone. Returns, per target, the snapshot directory and the
+/// number of files written.
+pub fn bless(root: &Path, targets: &[Target]) -> Result<Vec<(Target, PathBuf, usize)>, String> {
+    let tests = crate::suite::catalog::tests();
+    let mut done = Vec::new();
+    for &t in targets {
+        let all = emit_functions(root, t).map_err(|e| format!("{}: {e}", t.key()))?;
+        let dir = snapshot_dir(root, t);
+        let mut written = std::collections::BTreeSet::new();
+        let catalog = tests
+            .iter()
+            .map(|test| (test.name.clone(), super::check::test_functions(test, &all)));
+        for (name, fns) in catalog.chain(super::check::map_tests(&all)) {
+            if fns.is_empty() {
+                continue;
+            }
+            let path = snapshot_path(root, t, &name);
+            write_atomic(&path, &snapshot_text(t, &name, &fns))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            written.insert(path);
+        }
+        // Drop snapshots of tests that are gone.
+        if let Ok(rd) = std::fs::read_dir(&dir) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "s") && !written.contains(&p) {
+                    let _ = std::fs::remove_file(&p);
+                }
+            }
+        }
+        done.push((t, dir, written.len()));
+    }
+    Ok(done)
 }

@@ -1,22 +1,10 @@
 //! The expected ordering signature of a litmus thread: what the compile mapping
-//! ([`crate::compile::lower_op`]) says each statement becomes on a target, as signature
+//! ([`crate::model::lower::lower_op`]) says each statement becomes on a target, as signature
 //! tokens (see [`super::sig::SigItem::token`]).
 
-use super::AsmTarget;
-use crate::compile::{self, Insn, Target};
 use crate::litmus::{Op, Test, Thread};
-
-impl AsmTarget {
-    /// The compile mapping's name for this target.
-    pub fn compile_target(self) -> Target {
-        match self {
-            AsmTarget::X86_64 => Target::X86_64,
-            AsmTarget::Aarch64 => Target::Aarch64,
-            AsmTarget::Aarch64Rcpc => Target::Aarch64Rcpc,
-            AsmTarget::Aarch64Lse => Target::Aarch64Lse,
-        }
-    }
-}
+use crate::machine::Target;
+use crate::model::lower::{self, Insn};
 
 /// The signature token of an instruction class: its mnemonic, except that x86's two `mov`
 /// classes say which way they go.
@@ -31,7 +19,7 @@ pub fn token(insn: Insn) -> String {
 /// The instruction class a signature token stands for, if the mapping has one (used for
 /// glosses). Tokens are compared after [`canon`].
 pub fn insn_of(tok: &str) -> Option<Insn> {
-    use compile::RmwSem::*;
+    use lower::RmwSem::*;
     let all = [
         Insn::MovLoad,
         Insn::MovStore,
@@ -80,15 +68,12 @@ pub fn canon(tok: &str) -> String {
 }
 
 /// The signature tokens one statement lowers to.
-pub fn lower(op: &Op, target: AsmTarget) -> Vec<String> {
-    compile::lower_op(op, target.compile_target())
-        .into_iter()
-        .map(token)
-        .collect()
+pub fn lower(op: &Op, target: Target) -> Vec<String> {
+    lower::lower_op(op, target).into_iter().map(token).collect()
 }
 
 /// The expected signature of a thread: its statements lowered in order.
-pub fn thread_signature(thread: &Thread, target: AsmTarget) -> Vec<String> {
+pub fn thread_signature(thread: &Thread, target: Target) -> Vec<String> {
     thread
         .body
         .iter()
@@ -105,9 +90,9 @@ pub fn same(emitted: &[String], expected: &[String]) -> bool {
             .all(|(a, b)| canon(a) == canon(b))
 }
 
-/// The catalog function of thread `index` of `test`: `orderlab::catalog::<ident>::p<N>`.
+/// The catalog function of thread `index` of `test`: `orderlab::suite::catalog::<ident>::p<N>`.
 pub fn thread_path(test: &Test, index: usize) -> String {
-    format!("orderlab::catalog::{}::p{index}", test.ident())
+    format!("orderlab::suite::catalog::{}::p{index}", test.ident())
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Splitting `rustc --emit asm` output (and the lab's snapshot files) into functions.
 
-use super::Arch;
+use crate::machine::Arch;
 
 /// One function of an assembly listing, cleaned of assembler noise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Function {
-    /// The demangled path without its hash, e.g. `orderlab::catalog::sb_sc::p0`.
+    /// The demangled path without its hash, e.g. `orderlab::suite::catalog::sb_sc::p0`.
     pub path: String,
     /// Body lines: instructions as `mnemonic<TAB>operands`, local labels (`.LBB0_1:`) and
     /// compiler-barrier markers (`#MEMBARRIER`), in order.
@@ -30,7 +30,7 @@ impl Function {
 }
 
 /// Demangle a legacy Rust symbol (`_ZN8orderlab7catalog5sb_sc2p017h0123456789abcdefE`) to
-/// `orderlab::catalog::sb_sc::p0`, dropping the hash. Returns `None` for anything else.
+/// `orderlab::suite::catalog::sb_sc::p0`, dropping the hash. Returns `None` for anything else.
 pub fn demangle(sym: &str) -> Option<String> {
     let rest = sym.strip_prefix("_ZN")?;
     let bytes = rest.as_bytes();
@@ -257,7 +257,7 @@ pub fn snapshot_functions(text: &str) -> Vec<Function> {
     out
 }
 
-/// Does a demangled path name the function `want` (e.g. `orderlab::catalog::sb_sc::p0`)?
+/// Does a demangled path name the function `want` (e.g. `orderlab::suite::catalog::sb_sc::p0`)?
 /// Tolerates a missing crate prefix and generic arguments in the path.
 pub fn path_matches(path: &str, want: &str) -> bool {
     if path == want {
@@ -288,7 +288,7 @@ mod tests {
     fn demangles_legacy_symbols() {
         assert_eq!(
             demangle("_ZN8orderlab7catalog5sb_sc2p017h685d29b1c2972194E").as_deref(),
-            Some("orderlab::catalog::sb_sc::p0")
+            Some("orderlab::suite::catalog::sb_sc::p0")
         );
         assert_eq!(demangle("main"), None);
         assert_eq!(demangle("_ZN3foo"), None);

@@ -2,7 +2,7 @@
 //! order, and what each one means.
 
 use super::extract::Function;
-use super::Arch;
+use crate::machine::Arch;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -378,7 +378,7 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
 }
 
 /// A one-line explanation of a signature token (or of `#MEMBARRIER`): the compile mapping's
-/// gloss ([`crate::compile::Insn::gloss`]) for the instructions it knows, except for RMWs,
+/// gloss ([`crate::model::lower::Insn::gloss`]) for the instructions it knows, except for RMWs,
 /// whose gloss here names the ordering; the lab's own for the rest.
 pub fn gloss(token: &str) -> String {
     if let Some(insn) = super::expect::insn_of(token) {

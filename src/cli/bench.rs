@@ -1,14 +1,15 @@
 //! `orderlab bench`: the runner's throughput on SB+rlx (iterations/s and weak outcomes/s) and
 //! MP+rlx, next to litmus7's yardstick on the project's machines.
 
-use crate::run::harness::{self, Budget, Config};
-use crate::run::platform::{load_average, Platform};
-use crate::run::verdict;
-use crate::{exit, CliError};
+use super::{exit, CliError};
+use crate::machine::{load_average, Platform};
+use crate::report::text::load_str;
+use crate::run::{Budget, Config};
+use crate::verdict;
 use std::time::Duration;
 
 /// litmus7 (herdtools7 7.58, `-a 2 -barrier userfence`) on the project's 2-core x86 machines:
-/// 5–6.5 M iterations/s, about 0.5 M weak SB outcomes/s (see shared/reference/platforms.md).
+/// 5–6.5 M iterations/s, about 0.5 M weak SB outcomes/s (see docs/platforms.md).
 pub const LITMUS7_ITER_PER_S: (f64, f64) = (5.0e6, 6.5e6);
 pub const LITMUS7_WEAK_SB_PER_S: f64 = 0.5e6;
 
@@ -33,10 +34,10 @@ struct Measure {
 }
 
 fn measure(name: &str, cfg: &Config) -> Result<Measure, CliError> {
-    let tests = crate::run::registry::select(&[name.to_string()]).map_err(CliError::bad_input)?;
-    let lit = &tests[0];
-    let run = harness::run(lit.as_ref(), cfg).map_err(|e| CliError::bad_input(e.0))?;
-    let observed = verdict::observed(lit.test(), &run.histogram);
+    let tests = crate::suite::select(&[name.to_string()]).map_err(CliError::bad_input)?;
+    let entry = &tests[0];
+    let run = crate::run::run(entry.runnable(), cfg).map_err(|e| CliError::bad_input(e.0))?;
+    let observed = verdict::observed(entry.test(), &run.histogram);
     let secs = run.elapsed.as_secs_f64().max(1e-9);
     Ok(Measure {
         iter_per_s: run.iterations as f64 / secs,
@@ -61,10 +62,10 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     };
     println!(
         "orderlab bench: platform {} ({}), {} cpus, load {}, sync {}, {} instances/round",
-        platform.model(),
+        platform.key(),
         platform.describe(),
-        crate::run::platform::cpus(),
-        crate::report::load_str(load_average()),
+        crate::machine::cpus(),
+        load_str(load_average()),
         base.sync.name(),
         base.instances
     );
@@ -136,7 +137,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         println!(
             "\nnote: the yardstick was measured natively on x86_64; this run is on {} ({}), \
              not comparable (qemu-user runs 2-4x slower than native).",
-            platform.model(),
+            platform.key(),
             platform.describe()
         );
     }
@@ -157,7 +158,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             "best SB+rlx here: {:.2}x litmus7's weak outcomes/s (target 10x), {:.2}x its best iterations/s (target 1x); load {}",
             b.target_per_s / LITMUS7_WEAK_SB_PER_S,
             b.iter_per_s / LITMUS7_ITER_PER_S.1,
-            crate::report::load_str(load_average())
+            load_str(load_average())
         );
     }
     Ok(exit::OK)

@@ -4,10 +4,10 @@
 //! (forbidden); `--json FILE` writes per test its verdicts and allowed final states. Rows of
 //! the catalog's `expected` table that disagree with the checker are reported.
 
-use crate::litmus::{format_state, Test};
+use super::{exit, CliError};
+use crate::litmus::format_state;
 use crate::model::{Analysis, Model, Verdict};
-use crate::CliError;
-use std::collections::BTreeMap;
+use crate::suite::Entry;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug, Default)]
@@ -22,45 +22,16 @@ pub struct Args {
     pub models: Vec<String>,
 }
 
-/// Which tests the arguments name, each with where it was read: the runner's selection
-/// (`crate::run::registry::select`: test names, name globs, litmus files, directories, path
-/// globs; none = every registered test: the compiled catalog, map-driven tests, asm kernels).
-pub fn resolve_tests(args: &[String]) -> Result<Vec<(String, Test)>, CliError> {
-    let selected = crate::run::registry::select(args).map_err(CliError::bad_input)?;
-    Ok(selected
-        .iter()
-        .map(|l| {
-            let from = l
-                .path()
-                .map_or_else(|| l.test().name.clone(), str::to_string);
-            (from, l.test().clone())
-        })
-        .collect())
+/// The tests the arguments name (the suite's selection: test names, name globs, litmus files,
+/// directories, path globs; none = every registered test).
+pub(super) fn resolve_tests(args: &[String]) -> Result<Vec<Entry>, CliError> {
+    crate::suite::select(args).map_err(CliError::bad_input)
 }
 
 /// Write a file through a temporary file and a rename (no partial files).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    crate::fsutil::write_atomic(path, bytes).map_err(|e| CliError {
-        message: format!("{}: {e}", path.display()),
-        code: 1,
-    })
-}
-
-/// The catalog's `expected` table: test → [(model, target allowed)] (empty if it does not
-/// parse; `tests/catalog.rs` checks that it does).
-pub fn expected_table() -> BTreeMap<String, Vec<(Model, bool)>> {
-    crate::litmus::expected::parse_expected(crate::litmus::expected::EXPECTED)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r| {
-            let v = r
-                .verdicts
-                .iter()
-                .filter_map(|(k, a)| Model::from_key(k).map(|m| (m, *a)))
-                .collect();
-            (r.test, v)
-        })
-        .collect()
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    crate::fsutil::write_atomic(path, bytes)
+        .map_err(|e| CliError::bad_input(format!("{}: {e}", path.display())))
 }
 
 pub fn main(args: Args) -> Result<u8, CliError> {
@@ -80,11 +51,10 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     if tests.is_empty() {
         return Err(CliError::bad_input("no tests selected"));
     }
-    let expected = expected_table();
 
     let width = tests
         .iter()
-        .map(|(_, t)| t.name.len())
+        .map(|e| e.test().name.len())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -96,7 +66,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     let mut json = Vec::new();
     let mut errors = 0;
     let mut disagree = Vec::new();
-    for (file, test) in &tests {
+    for entry in &tests {
+        let test = entry.test();
+        let file = entry.path().unwrap_or(&test.name).to_string();
         let verdicts: Result<Vec<Verdict>, _> =
             Analysis::new(test).and_then(|mut a| models.iter().map(|&m| a.verdict(m)).collect());
         let verdicts = match verdicts {
@@ -110,18 +82,16 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         let mut row = format!("{:<width$}", test.name);
         for v in &verdicts {
             let mut cell = if v.target_allowed { "A" } else { "F" }.to_string();
-            if let Some(exp) = expected.get(&test.name) {
-                if let Some((_, want)) = exp.iter().find(|(m, _)| *m == v.model) {
-                    if *want != v.target_allowed {
-                        cell.push('!');
-                        disagree.push(format!(
-                            "{} {}: checker {}, expected table {}",
-                            test.name,
-                            v.model.key(),
-                            v.word(),
-                            if *want { "allowed" } else { "forbidden" }
-                        ));
-                    }
+            if let Some(want) = entry.expected(v.model) {
+                if want != v.target_allowed {
+                    cell.push('!');
+                    disagree.push(format!(
+                        "{} {}: checker {}, expected table {}",
+                        test.name,
+                        v.model.key(),
+                        v.word(),
+                        if want { "allowed" } else { "forbidden" }
+                    ));
                 }
             }
             row += &format!("  {:<w$}", cell, w = v.model.key().len());
@@ -175,9 +145,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         write_atomically(path, (text + "\n").as_bytes())?;
     }
     Ok(if errors > 0 {
-        crate::exit::BAD_INPUT
+        exit::BAD_INPUT
     } else {
-        crate::exit::OK
+        exit::OK
     })
 }
 
@@ -186,18 +156,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn expected_table_has_every_model() {
-        let t = expected_table();
-        let row = &t["MP+rlx"];
-        assert_eq!(row.len(), 7);
-        assert_eq!(row[0], (Model::Rc11, true));
-        assert_eq!(row[2], (Model::Sc, false));
-    }
-
-    #[test]
     fn unknown_test_is_bad_input() {
         let e = resolve_tests(&["no-such-test-xyz".into()]).unwrap_err();
-        assert_eq!(e.code, crate::exit::BAD_INPUT);
+        assert_eq!(e.code, exit::BAD_INPUT);
         assert!(e.message.contains("no-such-test-xyz"));
     }
 }

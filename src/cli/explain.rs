@@ -2,8 +2,8 @@
 //! each model allows or forbids the outcome the test asks about.
 
 use super::check::{resolve_tests, write_atomically};
+use super::CliError;
 use crate::model::{dot, explain, Analysis, Model};
-use crate::CliError;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug, Default)]
@@ -33,7 +33,8 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             ))
         })?),
     };
-    for (_, test) in &tests {
+    for entry in &tests {
+        let test = entry.test();
         let text = explain::explain(test).map_err(|e| CliError::bad_input(e.to_string()))?;
         print!("{text}");
         if let Some(path) = &args.dot {
@@ -81,5 +82,5 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             eprintln!("wrote {}", path.display());
         }
     }
-    Ok(crate::exit::OK)
+    Ok(super::exit::OK)
 }

@@ -1,6 +1,6 @@
 //! `orderlab list`: every registered test, one per line, name first.
 
-use crate::CliError;
+use super::{exit, CliError};
 use std::io::Write as _;
 
 #[derive(clap::Args, Debug, Default)]
@@ -13,7 +13,7 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<u8, CliError> {
-    let tests = crate::run::registry::all();
+    let tests = crate::suite::all();
     let shown: Vec<_> = tests
         .iter()
         .filter(|t| {
@@ -21,7 +21,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 || args
                     .filter
                     .iter()
-                    .any(|f| crate::run::registry::glob_match(f, &t.test().name))
+                    .any(|f| crate::suite::glob_match(f, &t.test().name))
         })
         .collect();
     if shown.is_empty() && !args.filter.is_empty() {
@@ -41,7 +41,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 out,
                 "{:<w$}  {:<8}  {:<40}  {}",
                 test.name,
-                crate::report::source_name(t.source()),
+                t.source().key(),
                 t.path().unwrap_or("-"),
                 crate::report::orderings(test)
             )
@@ -51,5 +51,5 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             break;
         }
     }
-    Ok(crate::exit::OK)
+    Ok(exit::OK)
 }

@@ -1,9 +1,116 @@
-//! One module per subcommand of the `orderlab` binary; `main.rs` only dispatches.
+//! The `orderlab` command line: one module per subcommand. Errors and exit codes live here
+//! only; the layers below return their own errors, and this module says what they mean for
+//! the process.
 
-pub mod asm;
-pub mod bench;
-pub mod check;
-pub mod explain;
-pub mod list;
-pub mod report;
-pub mod run;
+mod asm;
+mod bench;
+mod check;
+mod explain;
+mod list;
+mod report;
+mod run;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit codes of the `orderlab` binary.
+pub mod exit {
+    /// Every verdict is `ok`.
+    pub const OK: u8 = 0;
+    /// An outcome forbidden on this platform was observed.
+    pub const FORBIDDEN_OBSERVED: u8 = 1;
+    /// Bad input: a malformed litmus file, an unknown test, bad arguments.
+    pub const BAD_INPUT: u8 = 2;
+    /// A test hung and the watchdog stopped it.
+    pub const HUNG: u8 = 3;
+}
+
+/// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
+/// location) and the process exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: exit::BAD_INPUT,
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+/// The exit code a run's status contributes.
+pub(crate) fn status_code(s: crate::verdict::Status) -> u8 {
+    use crate::verdict::Status;
+    match s {
+        Status::Ok | Status::Unchecked => exit::OK,
+        Status::ForbiddenObserved => exit::FORBIDDEN_OBSERVED,
+        Status::Hung => exit::HUNG,
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "orderlab",
+    version,
+    about = "A memory-ordering lab for Rust atomics on x86-TSO and ARMv8",
+    long_about = "Litmus tests in herd7's C syntax, run on this machine's hardware (or aarch64 \
+                  under QEMU), checked against the language and platform memory models, with \
+                  the emitted assembly.\n\nWith no subcommand, runs the whole catalog \
+                  (`orderlab run`)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the tests: catalog, map-driven and asm kernels, one per line, name first.
+    List(list::Args),
+    /// Run tests on this machine and compare what happened with what the platform allows.
+    Run(run::Args),
+    /// Which outcomes each memory model allows (RC11, C11, SC, x86-TSO, ARMv8, QEMU-on-x86).
+    Check(check::Args),
+    /// Explain one test: every model's verdict and the cycle that forbids an outcome.
+    Explain(explain::Args),
+    /// Show each thread's emitted assembly with the ordering-relevant instructions glossed.
+    Asm(asm::Args),
+    /// Measure the runner: iterations/s and weak outcomes/s.
+    Bench(bench::Args),
+    /// A teaching report of run JSON files: HTML with SVG bar charts, or Markdown.
+    Report(report::Args),
+}
+
+/// The `orderlab` binary: parse the command line, run the subcommand, report an error.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run::main(run::Args::default()),
+        Some(Command::List(a)) => list::main(a),
+        Some(Command::Run(a)) => run::main(a),
+        Some(Command::Check(a)) => check::main(a),
+        Some(Command::Explain(a)) => explain::main(a),
+        Some(Command::Asm(a)) => asm::main(a),
+        Some(Command::Bench(a)) => bench::main(a),
+        Some(Command::Report(a)) => report::main(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("orderlab: {e}");
+            ExitCode::from(e.code)
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! `orderlab report`: a teaching report (HTML with inline SVG, or Markdown) of run JSON files.
 
-use crate::teach;
-use crate::CliError;
+use super::{exit, CliError};
+use crate::report::{self, Options, RunReport};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug, Default)]
@@ -31,21 +31,21 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     let runs = args
         .runs
         .iter()
-        .map(|p| teach::load(p))
+        .map(|p| RunReport::load(p).map_err(CliError::bad_input))
         .collect::<Result<Vec<_>, _>>()?;
-    let o = teach::Options { log: args.log };
+    let o = Options { log: args.log };
     let write = |path: &PathBuf, text: String| {
         crate::fsutil::write_atomic(path, text.as_bytes())
             .map_err(|e| CliError::bad_input(format!("{}: cannot write: {e}", path.display())))
     };
     if let Some(p) = &args.markdown {
-        write(p, teach::markdown(&runs, o))?;
+        write(p, report::markdown(&runs, o))?;
     }
     if let Some(p) = &args.out {
-        write(p, teach::html(&runs, o))?;
+        write(p, report::html(&runs, o))?;
     }
     if args.out.is_none() && args.markdown.is_none() {
-        print!("{}", teach::html(&runs, o));
+        print!("{}", report::html(&runs, o));
     }
-    Ok(crate::exit::OK)
+    Ok(exit::OK)
 }

@@ -1,11 +1,11 @@
 //! `orderlab run [TEST|FILE|DIR|GLOB ...]`: run tests on this machine and judge what happened
 //! against what the platform's model allows.
 
-use crate::report::{self, Report};
-use crate::run::harness::{self, Budget, Config};
-use crate::run::platform::{load_average, Platform};
-use crate::run::verdict::{self, Status};
-use crate::{exit, CliError};
+use super::{exit, status_code, CliError};
+use crate::machine::{load_average, Platform};
+use crate::report::{text, RunReport, TestResult};
+use crate::run::{Budget, Config};
+use crate::verdict::{self, Status};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -53,7 +53,7 @@ fn seconds(v: f64, what: &str) -> Result<Duration, CliError> {
 
 pub fn main(args: Args) -> Result<u8, CliError> {
     let platform = Platform::detect().map_err(CliError::bad_input)?;
-    let tests = crate::run::registry::select(&args.tests).map_err(CliError::bad_input)?;
+    let tests = crate::suite::select(&args.tests).map_err(CliError::bad_input)?;
     if tests.is_empty() {
         return Err(CliError::bad_input("no tests selected"));
     }
@@ -79,13 +79,13 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         cfg.watchdog = seconds(w, "--watchdog")?;
     }
 
-    let mut rep = Report::new(platform, load_average());
+    let mut rep = RunReport::new(platform, load_average());
     println!(
         "orderlab run: platform {} ({}), {} cpus, load {}, sync {}",
         rep.platform,
         rep.platform_description,
         rep.host.cpus,
-        report::load_str(rep.host.load_before),
+        text::load_str(rep.host.load_before),
         cfg.sync.name()
     );
     let verbose = args.verbose || tests.len() <= 4;
@@ -102,20 +102,20 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     };
     let mut code = exit::OK;
     let mut model_note = None;
-    for lit in &tests {
-        let test = lit.test();
+    for entry in &tests {
+        let test = entry.test();
         bar.set_message(test.name.clone());
-        let run = harness::run(lit.as_ref(), &cfg).map_err(|e| CliError::bad_input(e.0))?;
-        let a = verdict::assess(test, platform, &run.histogram, run.hung);
-        let r = report::result(test, lit.source(), lit.path(), &run, &a);
+        let run = crate::run::run(entry.runnable(), &cfg).map_err(|e| CliError::bad_input(e.0))?;
+        let a = verdict::assess(entry, platform, &run.histogram, run.hung);
+        let r = TestResult::new(entry, &run, &a);
         if verbose {
-            bar.suspend(|| println!("\n{}", report::block(test, &r)));
+            bar.suspend(|| println!("\n{}", text::block(test, &r)));
         }
         code = match (code, a.status) {
             (exit::FORBIDDEN_OBSERVED, _) | (_, Status::ForbiddenObserved) => {
                 exit::FORBIDDEN_OBSERVED
             }
-            (c, s) => c.max(s.exit_code()),
+            (c, s) => c.max(status_code(s)),
         };
         if let Some(e) = &a.model_error {
             model_note.get_or_insert_with(|| e.clone());
@@ -126,19 +126,19 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     bar.finish_and_clear();
     rep.host.load_after = load_average();
     println!();
-    print!("{}", report::table(&rep.tests));
+    print!("{}", text::table(&rep.tests));
     let forbidden = rep
         .tests
         .iter()
-        .filter(|t| t.status == Status::ForbiddenObserved.as_str())
+        .filter(|t| t.status == Status::ForbiddenObserved)
         .count();
     let hung = rep
         .tests
         .iter()
-        .filter(|t| t.status == Status::Hung.as_str())
+        .filter(|t| t.status == Status::Hung)
         .count();
     let total_iter: u64 = rep.tests.iter().map(|t| t.iterations).sum();
-    let total_s: f64 = rep.tests.iter().map(|t| t.elapsed_s).sum();
+    let total_s: f64 = rep.tests.iter().filter_map(|t| t.elapsed_s).sum();
     println!(
         "\n{} tests, {} iterations in {:.1} s on {}; {} forbidden observed, {} hung; load {}",
         rep.tests.len(),
@@ -147,7 +147,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         rep.platform,
         forbidden,
         hung,
-        report::load_str(rep.host.load_after)
+        text::load_str(rep.host.load_after)
     );
     let over: Vec<&str> = rep
         .tests
@@ -166,7 +166,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         Some(e) => println!("verdicts: {e}"),
         None => println!(
             "verdicts: the model checker's {} model (allowed final states of each test)",
-            rep.model
+            rep.model_key()
         ),
     }
     if platform == Platform::QemuX86 {
@@ -176,9 +176,8 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         );
     }
     if let Some(path) = &args.json {
-        rep.write_json(path).map_err(|e| CliError {
-            message: format!("{}: cannot write JSON: {e}", path.display()),
-            code: exit::BAD_INPUT,
+        crate::fsutil::write_atomic(path, rep.to_json().as_bytes()).map_err(|e| {
+            CliError::bad_input(format!("{}: cannot write JSON: {e}", path.display()))
         })?;
         println!("wrote {}", path.display());
     }

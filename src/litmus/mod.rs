@@ -2,7 +2,6 @@
 
 pub mod ast;
 pub mod build;
-pub mod expected;
 pub mod parse;
 pub mod print;
 

@@ -15,7 +15,7 @@ use super::table::{
     tophash, untag, Bucket, Moved, Probe, Slots, Table, Tagged, BUCKET_CNT, LOAD_FACTOR_DEN,
     LOAD_FACTOR_NUM,
 };
-use crate::run::layout::Line;
+use crate::pad::Line;
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
 

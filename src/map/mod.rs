@@ -9,8 +9,8 @@
 //!   still hold. See [`handshake`].
 //!
 //! [`ConcurrentMap`] is the map; its ordering [`Policy`] ([`SeqCst`], [`AcqRel`], [`Relaxed`])
-//! selects the orderings of both protocols. The map-driven litmus tests ([`litmus_tests`]) run
-//! the map's real code under the lab's runner.
+//! selects the orderings of both protocols. The lab's map-driven tests (`orderlab run 'map.*'`)
+//! run the map's real code under the lab's runner.
 //!
 //! ```
 //! use orderlab::map::ConcurrentMap;
@@ -56,27 +56,13 @@ pub mod asym;
 mod concurrent;
 pub mod handshake;
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
-pub mod litmus;
+pub(crate) mod lab;
 pub mod policy;
 pub mod table;
 
 pub use asym::asymmetric;
 pub use concurrent::{ConcurrentMap, Iter, ReadGuard, Violations};
 pub use policy::{AcqRel, Policy, Relaxed, SeqCst};
-
-/// The map-driven litmus tests (`map.publish+relaxed`, `map.grow+acqrel`,
-/// `map.handshake+seqcst`, ...), for the runner's registry. Empty in loom and shuttle builds,
-/// where the map's atomics are the checkers' mock types.
-pub fn litmus_tests() -> Vec<Box<dyn crate::run::Litmus>> {
-    #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
-    {
-        litmus::all()
-    }
-    #[cfg(any(orderlab_loom, feature = "shuttle"))]
-    {
-        Vec::new()
-    }
-}
 
 #[cfg(test)]
 mod tests;

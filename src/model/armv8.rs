@@ -20,10 +20,11 @@
 
 use super::exec::{CEvent, Kind, Structure};
 use super::graph::{flag, Dyn, GSpec, Graph, Part};
+use super::lower::{lower_op, Insn};
 use super::rel::{cycle, Rel};
 use super::{witness, Witness};
-use crate::compile::{lower_op, Insn, Target};
 use crate::litmus::Test;
+use crate::machine::Target;
 
 /// The graph events of aarch64 instructions executing C event `c`.
 pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
@@ -47,7 +48,7 @@ pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
             Insn::DmbIshst => out.push(one(Kind::Fence, None, flag::DMB_ST)),
             _ => {
                 // A read-modify-write: read half, then (if it writes) write half.
-                let sem = i.rmw_sem().unwrap_or(crate::compile::RmwSem::AcqRel);
+                let sem = i.rmw_sem().unwrap_or(super::lower::RmwSem::AcqRel);
                 let a = if sem.acquires() { flag::A } else { 0 };
                 let l = if sem.releases() { flag::L } else { 0 };
                 out.push(one(Kind::Read, Some(Part::Read), a));

@@ -4,7 +4,7 @@
 //! [`exec`] enumerates the candidate executions of a test once (events, reads-from and
 //! coherence choices, values). Each model then judges every candidate on its own execution
 //! graph ([`graph`]): the language models (RC11, C11, SC) on the C-level events, the platform
-//! models on the instructions rustc emits ([`crate::compile`]): x86-TSO for x86_64, ARMv8 for
+//! models on the instructions rustc emits ([`lower`]): x86-TSO for x86_64, ARMv8 for
 //! aarch64 (default codegen, LDAR) and aarch64+rcpc (LDAPR), and x86-TSO again for aarch64
 //! code as qemu-user translates it on an x86 host.
 //!
@@ -41,6 +41,7 @@ pub mod dot;
 pub mod exec;
 pub mod explain;
 pub mod graph;
+pub mod lower;
 pub mod qemu;
 pub mod rc11;
 pub mod rel;
@@ -115,12 +116,25 @@ impl Model {
 
     /// The platform model for code compiled for `target` and run natively on it (LSE only
     /// changes read-modify-write instructions, not their ordering: plain ARMv8).
-    pub fn for_target(target: crate::compile::Target) -> Model {
-        use crate::compile::Target;
+    pub fn for_target(target: crate::machine::Target) -> Model {
+        use crate::machine::Target;
         match target {
             Target::X86_64 => Model::X86Tso,
             Target::Aarch64 | Target::Aarch64Lse => Model::Armv8,
             Target::Aarch64Rcpc => Model::Armv8Rcpc,
+        }
+    }
+
+    /// The model that judges what a run on `platform` observed (the language model, C11, for
+    /// an architecture the lab has no platform model of).
+    pub fn for_platform(platform: crate::machine::Platform) -> Model {
+        use crate::machine::Platform;
+        match platform {
+            Platform::X86Tso => Model::X86Tso,
+            Platform::Armv8 => Model::Armv8,
+            Platform::Armv8Rcpc => Model::Armv8Rcpc,
+            Platform::QemuX86 => Model::QemuX86,
+            Platform::Other => Model::C11,
         }
     }
 
@@ -176,6 +190,24 @@ impl Model {
     }
 }
 
+impl serde::Serialize for Model {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Model {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let k = String::deserialize(d)?;
+        Model::from_key(&k).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown model `{k}` (one of {})",
+                Model::ALL.map(Model::key).join(", ")
+            ))
+        })
+    }
+}
+
 impl fmt::Display for Model {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.title())
@@ -211,9 +243,9 @@ impl Level {
         match self {
             Level::C => Graph::build(st, nlocs, &mut |c| vec![c_spec(c)]),
             Level::X86 => tso::graph(test, st, nlocs),
-            Level::Aarch64 => armv8::graph(test, st, nlocs, crate::compile::Target::Aarch64),
+            Level::Aarch64 => armv8::graph(test, st, nlocs, crate::machine::Target::Aarch64),
             Level::Aarch64Rcpc => {
-                armv8::graph(test, st, nlocs, crate::compile::Target::Aarch64Rcpc)
+                armv8::graph(test, st, nlocs, crate::machine::Target::Aarch64Rcpc)
             }
             Level::QemuX86 => qemu::graph(test, st, nlocs),
         }

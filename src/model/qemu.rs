@@ -14,9 +14,10 @@
 
 use super::exec::Structure;
 use super::graph::Graph;
+use super::lower::{lower_op, Insn};
 use super::tso;
-use crate::compile::{lower_op, Insn, Target};
 use crate::litmus::Test;
+use crate::machine::Target;
 
 /// The x86 instructions QEMU executes for one aarch64 instruction class.
 pub fn translate(i: Insn) -> Vec<Insn> {

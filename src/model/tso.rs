@@ -14,10 +14,11 @@
 
 use super::exec::{CEvent, Kind, Structure};
 use super::graph::{flag, Dyn, GSpec, Graph, Part};
+use super::lower::{lower_op, Insn};
 use super::rel::{cycle, Rel};
 use super::{witness, Witness};
-use crate::compile::{lower_op, Insn, Target};
 use crate::litmus::Test;
+use crate::machine::Target;
 
 /// The graph events of x86 instructions executing C event `c`.
 pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {

@@ -87,34 +87,34 @@ pub fn ns_to_ticks(ns: f64) -> u64 {
 
 /// How the threads of an instance are made to start together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sync {
+pub enum Start {
     /// Every thread waits for the same timebase tick.
     Timebase,
     /// Every thread announces itself on a per-instance counter and waits for the others.
     Handshake,
 }
 
-impl Sync {
+impl Start {
     /// The mode for this target, honouring `ORDERLAB_SYNC=handshake|timebase`.
-    pub fn detect() -> Sync {
+    pub fn detect() -> Start {
         match std::env::var("ORDERLAB_SYNC").as_deref() {
-            Ok("handshake") => Sync::Handshake,
-            Ok("timebase") if HAS_TIMEBASE => Sync::Timebase,
-            _ if HAS_TIMEBASE => Sync::Timebase,
-            _ => Sync::Handshake,
+            Ok("handshake") => Start::Handshake,
+            Ok("timebase") if HAS_TIMEBASE => Start::Timebase,
+            _ if HAS_TIMEBASE => Start::Timebase,
+            _ => Start::Handshake,
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Sync::Timebase => {
+            Start::Timebase => {
                 if cfg!(target_arch = "aarch64") {
                     "timebase (cntvct_el0)"
                 } else {
                     "timebase (rdtsc)"
                 }
             }
-            Sync::Handshake => "handshake",
+            Start::Handshake => "handshake",
         }
     }
 }

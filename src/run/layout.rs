@@ -2,20 +2,8 @@
 //! own 128-byte line, registers per thread in that thread's own array.
 
 use crate::litmus::{Test, Var};
+use crate::pad::Line;
 use std::sync::atomic::{AtomicI32, Ordering};
-
-/// A value alone on a 128-byte line (two 64-byte lines: adjacent-line prefetchers pair them).
-#[repr(align(128))]
-#[derive(Debug, Default)]
-pub struct Line<T>(pub T);
-
-impl<T> std::ops::Deref for Line<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
 
 /// Where an observable of the final state lives.
 #[derive(Clone, Copy, Debug)]
@@ -121,10 +109,6 @@ impl Layout {
 
     pub fn len(&self) -> usize {
         self.n
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.n == 0
     }
 
     /// The locations of instance `i`.

@@ -1,46 +1,39 @@
-//! The hardware runner: pinned threads reused across rounds, arrays of independent instances,
-//! a timebase start, histograms and verdicts.
+//! The engine: runs anything that implements [`Runnable`] on this machine's hardware with
+//! pinned threads reused across rounds, arrays of independent instances and a timebase start,
+//! and returns a [`Histogram`] of final states. It knows no test source (the catalog, the map,
+//! the asm kernels and files live in `crate::suite`) and gives no verdict (`crate::verdict`).
 //!
-//! Everything the runner can run implements [`Litmus`]: catalog tests compiled by `build.rs`,
-//! map-driven tests (`crate::map`), hand-written asm kernels.
+//! ```no_run
+//! use orderlab::run::{run, Budget, Config};
+//! let sb = orderlab::suite::select(&["SB+rlx".to_string()]).unwrap().remove(0);
+//! let cfg = Config { budget: Budget::Iterations(100_000), ..Config::default() };
+//! let out = run(sb.runnable(), &cfg).unwrap();
+//! println!("{} iterations, {} distinct final states", out.iterations, out.histogram.states.len());
+//! ```
 
 use crate::litmus::Test;
 
-pub mod clock;
-pub mod compiled;
-pub mod harness;
-pub mod interp;
-pub mod layout;
-pub mod platform;
-pub mod registry;
-pub mod verdict;
+mod clock;
+mod config;
+mod harness;
+pub(crate) mod layout;
+mod outcome;
+mod round;
+mod schedule;
+mod tally;
 
-pub use harness::{drive, Aborted, RoundCtx};
+pub use clock::Start;
+pub use config::{Budget, Config};
+pub use harness::run;
+pub use outcome::{Histogram, RunError, RunOutcome};
+pub use round::{drive, Aborted, RoundCtx};
 
-/// Where a runnable test comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// A file of `litmus/`, compiled to Rust thread functions by `build.rs`.
-    Catalog,
-    /// Driven by the production map's code (`crate::map`).
-    Map,
-    /// A hand-written assembly kernel (`asm/<arch>/*.S`).
-    AsmKernel,
-    /// A litmus file outside the catalog, run by the interpreter.
-    Interpreted,
-}
-
-/// A test the runner can execute.
-pub trait Litmus: Send + Sync {
+/// A test the engine can execute: its litmus description and its instances.
+pub trait Runnable: Send + Sync {
     /// The litmus description: name, threads, condition. For map-driven tests and asm kernels
     /// it is the abstract protocol (the model checker gives the verdict from it), and its
     /// thread count equals the number of threads actually run.
     fn test(&self) -> &Test;
-    fn source(&self) -> Source;
-    /// The litmus file the test came from, if any.
-    fn path(&self) -> Option<&str> {
-        None
-    }
     /// Allocate `n` independent instances, each in its initial state.
     fn instances(&self, n: usize) -> Box<dyn Instances>;
 }
@@ -51,7 +44,7 @@ pub trait Litmus: Send + Sync {
 /// of instance `i` starting at the same timebase instant; then, after every thread finished
 /// the round, `outcomes(range, ..)` from every thread for its share of the instances; before
 /// the next round `reset_part(t, ..)` from every thread `t` in parallel (the default,
-/// `harness::Config::split_reset`) or `reset()` from thread 0.
+/// `Config::split_reset`) or `reset()` from thread 0.
 pub trait Instances: Send + Sync {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {

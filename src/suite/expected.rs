@@ -2,27 +2,31 @@
 //! allows the outcome its condition asks about (herdtools7's `kinds.txt` is the model).
 //!
 //! Format: `#` starts a comment (to the end of the line); blank lines are ignored; the first
-//! other line is the header `test rc11 c11 sc x86-tso armv8 armv8-rcpc qemu-x86` (the columns
-//! of [`MODEL_KEYS`], in that order); every later line is `NAME V V V V V V V` with `V` = `A`
+//! other line is the header `test rc11 c11 sc x86-tso armv8 armv8-rcpc qemu-x86` (the keys of
+//! [`Model::ALL`], in that order); every later line is `NAME V V V V V V V` with `V` = `A`
 //! (allowed) or `F` (forbidden), columns separated by whitespace. A test name appears once.
 //!
-//! This module is std-only.
+//! The table is parsed once ([`table`]); it applies to the catalog's own tests only, never to a
+//! file that happens to share a catalog test's name.
 
+use crate::model::Model;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The table shipped with the catalog (`litmus/expected`).
-pub const EXPECTED: &str = include_str!("../../litmus/expected");
+pub(crate) const EXPECTED: &str = include_str!("../../litmus/expected");
 
-/// The model keys, in the table's column order.
-pub const MODEL_KEYS: [&str; 7] = [
-    "rc11",
-    "c11",
-    "sc",
-    "x86-tso",
-    "armv8",
-    "armv8-rcpc",
-    "qemu-x86",
-];
+/// The shipped table, parsed once (empty if it does not parse: `shipped_table_parses` checks
+/// that it does).
+pub fn table() -> &'static [ExpectedRow] {
+    static ROWS: OnceLock<Vec<ExpectedRow>> = OnceLock::new();
+    ROWS.get_or_init(|| parse_expected(EXPECTED).unwrap_or_default())
+}
+
+/// The shipped table's verdict of a catalog test's target outcome under `model`.
+pub fn expected(test: &str, model: Model) -> Option<bool> {
+    table().iter().find(|r| r.test == test)?.allowed(model)
+}
 
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,22 +35,26 @@ pub struct ExpectedRow {
     pub test: String,
     /// The 1-based line of the row in the table.
     pub line: usize,
-    /// `(model key, allowed)` for every model, in [`MODEL_KEYS`] order.
-    pub verdicts: Vec<(String, bool)>,
+    /// `(model, allowed)` for every model, in [`Model::ALL`] order.
+    pub verdicts: Vec<(Model, bool)>,
 }
 
 impl ExpectedRow {
-    /// The verdict for one model key: `Some(true)` = allowed, `None` for an unknown key.
-    pub fn allowed(&self, model: &str) -> Option<bool> {
+    /// The verdict for one model: `Some(true)` = allowed.
+    pub fn allowed(&self, model: Model) -> Option<bool> {
         self.verdicts
             .iter()
-            .find(|(k, _)| k == model)
+            .find(|(m, _)| *m == model)
             .map(|(_, a)| *a)
     }
 }
 
+fn model_keys() -> Vec<&'static str> {
+    Model::ALL.map(Model::key).to_vec()
+}
+
 /// Parse an expected-verdict table. Errors name the 1-based line: `line N: message`.
-pub fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
+pub(crate) fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
     let mut rows: Vec<ExpectedRow> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut header_seen = false;
@@ -58,10 +66,10 @@ pub fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
             continue;
         }
         if !header_seen {
-            if fields[0] != "test" || fields[1..] != MODEL_KEYS {
+            if fields[0] != "test" || fields[1..] != model_keys() {
                 return Err(format!(
                     "line {line}: expected the header `test {}`, found `{}`",
-                    MODEL_KEYS.join(" "),
+                    model_keys().join(" "),
                     fields.join(" ")
                 ));
             }
@@ -72,26 +80,27 @@ pub fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
         if test == "test" {
             return Err(format!("line {line}: a second header line"));
         }
-        if fields.len() != MODEL_KEYS.len() + 1 {
+        if fields.len() != Model::ALL.len() + 1 {
             return Err(format!(
                 "line {line}: `{test}` has {} verdicts, expected {} (one per model: {})",
                 fields.len() - 1,
-                MODEL_KEYS.len(),
-                MODEL_KEYS.join(" ")
+                Model::ALL.len(),
+                model_keys().join(" ")
             ));
         }
-        let mut verdicts = Vec::with_capacity(MODEL_KEYS.len());
-        for (key, cell) in MODEL_KEYS.iter().zip(&fields[1..]) {
+        let mut verdicts = Vec::with_capacity(Model::ALL.len());
+        for (model, cell) in Model::ALL.iter().zip(&fields[1..]) {
             let allowed = match *cell {
                 "A" => true,
                 "F" => false,
                 other => {
                     return Err(format!(
-                        "line {line}: `{test}` column {key}: `{other}` is not A or F"
+                        "line {line}: `{test}` column {}: `{other}` is not A or F",
+                        model.key()
                     ))
                 }
             };
-            verdicts.push((key.to_string(), allowed));
+            verdicts.push((*model, allowed));
         }
         if let Some(first) = seen.insert(test.to_string(), line) {
             return Err(format!(
@@ -108,7 +117,7 @@ pub fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
         return Err(format!(
             "line {}: no header line `test {}`",
             src.lines().count().max(1),
-            MODEL_KEYS.join(" ")
+            model_keys().join(" ")
         ));
     }
     Ok(rows)
@@ -125,8 +134,8 @@ mod tests {
         let rows = parse_expected(EXPECTED).expect("litmus/expected parses");
         assert!(rows.len() >= 46, "only {} rows", rows.len());
         for r in &rows {
-            let keys: Vec<&str> = r.verdicts.iter().map(|(k, _)| k.as_str()).collect();
-            assert_eq!(keys, MODEL_KEYS, "{}", r.test);
+            let models: Vec<Model> = r.verdicts.iter().map(|(m, _)| *m).collect();
+            assert_eq!(models, Model::ALL, "{}", r.test);
         }
     }
 
@@ -139,20 +148,19 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].test, "MP+rlx");
         assert_eq!(rows[0].line, 4);
-        assert_eq!(rows[0].allowed("rc11"), Some(true));
-        assert_eq!(rows[0].allowed("sc"), Some(false));
-        assert_eq!(rows[0].allowed("qemu-x86"), Some(false));
-        assert_eq!(rows[0].allowed("nope"), None);
+        assert_eq!(rows[0].allowed(Model::Rc11), Some(true));
+        assert_eq!(rows[0].allowed(Model::Sc), Some(false));
+        assert_eq!(rows[0].allowed(Model::QemuX86), Some(false));
         assert_eq!(rows[1].test, "SB+sc");
         assert_eq!(rows[1].line, 6);
-        assert_eq!(rows[1].allowed("qemu-x86"), Some(true));
-        assert_eq!(rows[1].allowed("armv8"), Some(false));
+        assert_eq!(rows[1].allowed(Model::QemuX86), Some(true));
+        assert_eq!(rows[1].allowed(Model::Armv8), Some(false));
     }
 
     #[test]
     fn shipped_table_sample_cells() {
         let rows = parse_expected(EXPECTED).unwrap();
-        let get = |t: &str, m: &str| {
+        let get = |t: &str, m: Model| {
             rows.iter()
                 .find(|r| r.test == t)
                 .unwrap_or_else(|| panic!("no row {t}"))
@@ -160,12 +168,12 @@ mod tests {
                 .unwrap()
         };
         // The armv8 (LDAR) / armv8-rcpc (LDAPR) split and the qemu STLR;LDAR hole.
-        assert!(!get("SB+ra", "armv8"));
-        assert!(get("SB+ra", "armv8-rcpc"));
-        assert!(get("SB+sc", "qemu-x86"));
-        assert!(!get("SB+sc", "armv8"));
-        assert!(!get("LB+rlx", "rc11"));
-        assert!(get("LB+rlx", "c11"));
+        assert!(!get("SB+ra", Model::Armv8));
+        assert!(get("SB+ra", Model::Armv8Rcpc));
+        assert!(get("SB+sc", Model::QemuX86));
+        assert!(!get("SB+sc", Model::Armv8));
+        assert!(!get("LB+rlx", Model::Rc11));
+        assert!(get("LB+rlx", Model::C11));
     }
 
     fn err(src: &str) -> String {

@@ -2,9 +2,9 @@
 //! operation with its ordering through a `match`. Slower than the compiled catalog, and the
 //! dispatch between operations may hide some reorderings; results are labelled "interpreted".
 
-use super::layout::{to_i32, Layout};
-use super::{Instances, Litmus, Source};
 use crate::litmus::{MemOrder, Op, Test, Value};
+use crate::run::layout::{to_i32, Layout};
+use crate::run::{Instances, Runnable};
 use std::sync::atomic::{fence, AtomicI32, Ordering};
 
 /// Most registers per thread the interpreter supports.
@@ -71,14 +71,13 @@ pub fn ordering(o: MemOrder) -> Ordering {
 /// A litmus test run by the interpreter.
 pub struct Interpreted {
     test: Test,
-    path: Option<String>,
     progs: Vec<Vec<IOp>>,
 }
 
 impl Interpreted {
     /// Check that the interpreter can run `test`; errors name the file, line and column.
-    pub fn new(test: Test, path: Option<String>) -> Result<Interpreted, String> {
-        let file = path.clone().unwrap_or_else(|| test.name.clone());
+    pub fn new(test: Test, path: Option<&str>) -> Result<Interpreted, String> {
+        let file = path.map_or_else(|| test.name.clone(), str::to_string);
         let locs = test.locations_all();
         let mut progs = Vec::new();
         for th in &test.threads {
@@ -183,19 +182,13 @@ impl Interpreted {
             progs.push(prog);
         }
         Layout::new(&test, 0)?;
-        Ok(Interpreted { test, path, progs })
+        Ok(Interpreted { test, progs })
     }
 }
 
-impl Litmus for Interpreted {
+impl Runnable for Interpreted {
     fn test(&self) -> &Test {
         &self.test
-    }
-    fn source(&self) -> Source {
-        Source::Interpreted
-    }
-    fn path(&self) -> Option<&str> {
-        self.path.as_deref()
     }
     fn instances(&self, n: usize) -> Box<dyn Instances> {
         Box::new(InterpInstances {
@@ -212,7 +205,7 @@ struct InterpInstances {
 }
 
 #[inline(always)]
-fn exec(prog: &[IOp], locs: &[super::layout::Line<AtomicI32>], out: &[AtomicI32]) {
+fn exec(prog: &[IOp], locs: &[crate::pad::Line<AtomicI32>], out: &[AtomicI32]) {
     let mut r = [0i32; MAX_REGS];
     let v = |r: &[i32; MAX_REGS], x: IVal| match x {
         IVal::Const(c) => c,
@@ -262,7 +255,7 @@ fn exec(prog: &[IOp], locs: &[super::layout::Line<AtomicI32>], out: &[AtomicI32]
             }
         }
     }
-    super::layout::store_regs(out, &r[..out.len()]);
+    crate::run::layout::store_regs(out, &r[..out.len()]);
 }
 
 impl Instances for InterpInstances {
@@ -288,9 +281,13 @@ impl Instances for InterpInstances {
     fn reset_part(&self, thread: usize, _threads: usize) {
         self.layout.reset_part(thread);
     }
-    fn run_round(&self, thread: usize, ctx: &super::RoundCtx<'_>) -> Result<(), super::Aborted> {
+    fn run_round(
+        &self,
+        thread: usize,
+        ctx: &crate::run::RoundCtx<'_>,
+    ) -> Result<(), crate::run::Aborted> {
         let prog = &self.progs[thread];
-        super::drive(ctx, |i| {
+        crate::run::drive(ctx, |i| {
             exec(prog, self.layout.locs(i), self.layout.regs(thread, i))
         })
     }

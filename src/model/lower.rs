@@ -1,12 +1,13 @@
-//! The compile mapping: which instructions rustc 1.95 emits for each atomic operation,
-//! ordering and target (`--release`, std atomics), as measured in
-//! `/work/shared/reference/platforms.md`.
+//! Lowering: which instructions rustc 1.95 emits for each atomic operation, ordering and
+//! target (`--release`, std atomics): the compile mapping measured and recorded in
+//! `docs/platforms.md`.
 //!
 //! The models use it to give the verdict of the code rustc actually emits, and the asm
 //! checker uses it to know which ordering-relevant instructions to expect:
 //!
 //! ```
-//! use orderlab::compile::{lower_op, Insn, Target};
+//! use orderlab::machine::Target;
+//! use orderlab::model::lower::{lower_op, Insn};
 //! use orderlab::litmus::{MemOrder, Op, Value};
 //! let store = Op::Store { loc: "x".into(), val: Value::Const(1), ord: MemOrder::SeqCst };
 //! assert_eq!(lower_op(&store, Target::X86_64), vec![Insn::Xchg]);
@@ -21,53 +22,8 @@
 //! an `AtomicI32`), which use LSE instructions or an exclusive-access loop.
 
 use crate::litmus::{MemOrder, Op, Test};
+use crate::machine::Target;
 use std::fmt;
-
-/// A compilation target of the lab.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// x86_64: every load is a `mov`; SeqCst stores are `xchg`.
-    X86_64,
-    /// aarch64 with rustc's default features: Acquire loads are `ldar`.
-    Aarch64,
-    /// aarch64 with `+rcpc` (e.g. `-C target-cpu=neoverse-n1`): Acquire loads are `ldapr`.
-    Aarch64Rcpc,
-    /// aarch64 with `+lse`: read-modify-writes are inline LSE instructions (`casal`, ...).
-    Aarch64Lse,
-}
-
-impl Target {
-    pub const ALL: [Target; 4] = [
-        Target::X86_64,
-        Target::Aarch64,
-        Target::Aarch64Rcpc,
-        Target::Aarch64Lse,
-    ];
-
-    /// `x86_64`, `aarch64`, `aarch64+rcpc`, `aarch64+lse`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Target::X86_64 => "x86_64",
-            Target::Aarch64 => "aarch64",
-            Target::Aarch64Rcpc => "aarch64+rcpc",
-            Target::Aarch64Lse => "aarch64+lse",
-        }
-    }
-
-    pub fn from_key(s: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|t| t.key() == s)
-    }
-
-    pub fn is_aarch64(self) -> bool {
-        !matches!(self, Target::X86_64)
-    }
-}
-
-impl fmt::Display for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
 
 /// The ordering semantics of an aarch64 read-modify-write (the helper's suffix or the LSE
 /// instruction's `a`/`l` letters).
@@ -472,8 +428,5 @@ mod tests {
         );
         assert_eq!(lower_op(&cas, Target::Aarch64Lse)[0].mnemonic(), "casal");
         assert_eq!(lower_op(&cas, Target::X86_64), vec![Insn::LockCmpxchg]);
-        for t in Target::ALL {
-            assert_eq!(Target::from_key(t.key()), Some(t));
-        }
     }
 }

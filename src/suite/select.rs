@@ -1,21 +1,14 @@
-//! Every test the runner knows: the compiled catalog, map-driven tests, asm kernels.
+//! Resolving command-line selections: test names, name globs, litmus files, directories and
+//! path globs.
 
-use super::interp::Interpreted;
-use super::Litmus;
+use super::catalog::{CatalogFile, ENTRIES};
+use super::{all, Entry, Source};
 use std::path::{Path, PathBuf};
 
-/// Every registered test, catalog first (sorted by path), then map-driven tests and kernels.
-pub fn all() -> Vec<Box<dyn Litmus>> {
-    let mut v: Vec<Box<dyn Litmus>> = crate::catalog::ENTRIES.iter().map(|e| (e.make)()).collect();
-    v.extend(crate::map::litmus_tests());
-    v.extend(crate::asm::kernel_tests());
-    v
-}
-
-/// The catalog entry compiled from `path` (compared after canonicalisation), if any.
-pub fn catalog_by_path(path: &Path) -> Option<&'static crate::catalog::Entry> {
+/// The catalog file compiled from `path` (compared after canonicalisation), if any.
+fn catalog_by_path(path: &Path) -> Option<&'static CatalogFile> {
     let want = std::fs::canonicalize(path).ok()?;
-    crate::catalog::ENTRIES
+    ENTRIES
         .iter()
         .find(|e| std::fs::canonicalize(e.abs_path).is_ok_and(|p| p == want))
 }
@@ -48,7 +41,7 @@ fn is_glob(s: &str) -> bool {
 }
 
 /// Every `*.litmus` file below `dir`, sorted.
-pub fn litmus_files(dir: &Path) -> Vec<PathBuf> {
+fn litmus_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -70,28 +63,32 @@ pub fn litmus_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The test of a litmus file: its compiled catalog test, or the interpreter.
 /// Errors are `FILE:LINE:COL: message`.
-pub fn from_file(path: &Path) -> Result<Box<dyn Litmus>, String> {
+pub fn from_file(path: &Path) -> Result<Entry, String> {
     if let Some(e) = catalog_by_path(path) {
-        return Ok((e.make)());
+        return Ok(Entry::new(
+            (e.make)(),
+            Source::Catalog,
+            Some(e.path.to_string()),
+        ));
     }
     let shown = path.to_string_lossy().into_owned();
     let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    let test = crate::litmus::parse::parse_bytes(&bytes, &shown).map_err(|e| e.to_string())?;
-    Ok(Box::new(Interpreted::new(test, Some(shown))?))
+    let test = crate::litmus::parse_bytes(&bytes, &shown).map_err(|e| e.to_string())?;
+    super::interpreted(test, Some(&shown))
 }
 
 /// Resolve command-line selections: test names, name globs (`'SB+*'`), litmus files,
 /// directories (every `*.litmus` below), path globs. No selection = every registered test.
 /// Duplicates (same name) are dropped, first wins.
-pub fn select(args: &[String]) -> Result<Vec<Box<dyn Litmus>>, String> {
+pub fn select(args: &[String]) -> Result<Vec<Entry>, String> {
     if args.is_empty() {
         return Ok(all());
     }
-    let mut out: Vec<Box<dyn Litmus>> = Vec::new();
-    let mut registry: Option<Vec<Box<dyn Litmus>>> = None;
+    let mut out: Vec<Entry> = Vec::new();
+    let mut registry: Option<Vec<Entry>> = None;
     for a in args {
         let p = Path::new(a);
-        let mut found: Vec<Box<dyn Litmus>> = Vec::new();
+        let mut found: Vec<Entry> = Vec::new();
         if p.is_dir() {
             for f in litmus_files(p) {
                 found.push(from_file(&f)?);
@@ -146,7 +143,7 @@ pub fn select(args: &[String]) -> Result<Vec<Box<dyn Litmus>>, String> {
     Ok(out)
 }
 
-fn unknown(a: &str, reg: &[Box<dyn Litmus>]) -> String {
+fn unknown(a: &str, reg: &[Entry]) -> String {
     let low = a.to_lowercase();
     let shape = low.split('+').next().unwrap_or("").to_string();
     let near: Vec<&str> = reg

@@ -9,9 +9,9 @@
 //! orderings, so that it can be listed, printed and checked by the model checker. For some
 //! kernels C cannot say what the instructions do (`dmb ishst`, an address dependency, a
 //! `lock add` used as a fence), and a C-level verdict could be wrong. Each kernel therefore
-//! carries [`Kernel::expected`]: the instruction-level verdict for its platform models
+//! carries [`Kernel::expected`]: the instruction-level verdict for its platforms
 //! (`x86-tso`; `armv8`, `armv8-rcpc`, `qemu-x86`), taken from the architecture manuals and
-//! /work/shared/reference/platforms.md. These are DOCUMENTED expectations, not computed by
+//! `docs/platforms.md`. These are DOCUMENTED expectations, not computed by
 //! the model checker; [`Kernel::exact`] says whether the C test compiles (by rustc's mapping)
 //! to exactly the kernel's ordering instructions. Where it does not, the C test is chosen so
 //! that the model checker's verdict on it still equals the documented one (an address
@@ -19,30 +19,14 @@
 //! fence); `tests/asm.rs` checks that agreement for every kernel and listed model, so the
 //! runner, which judges by the model checker, gives the instruction-level verdict.
 
-use super::Arch;
 use crate::litmus::build::{and, exists, fence, load, reg, store, thread};
 use crate::litmus::{MemOrder, Prop, Stmt, Test, Var};
-use crate::run::{Instances, Litmus, Source};
+use crate::machine::{Arch, Platform};
+use crate::run::{Instances, Runnable};
 use std::sync::atomic::{AtomicI32, Ordering};
 
 /// The C signature every kernel thread has: (first location, second location, out).
 pub type KernelFn = unsafe extern "C" fn(*mut i32, *mut i32, *mut i32);
-
-/// A verdict for the kernel's target outcome on a platform model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Allowed,
-    Forbidden,
-}
-
-impl Verdict {
-    pub fn letter(self) -> char {
-        match self {
-            Verdict::Allowed => 'A',
-            Verdict::Forbidden => 'F',
-        }
-    }
-}
 
 /// One thread of a kernel: its function and which locations it is handed.
 #[derive(Clone, Copy, Debug)]
@@ -62,8 +46,8 @@ pub struct Kernel {
     pub file: &'static str,
     pub threads: Vec<KernelThread>,
     test: Test,
-    /// Instruction-level verdicts of the target outcome per platform model key.
-    pub expected: Vec<(&'static str, Verdict)>,
+    /// Instruction-level verdicts of the target outcome per platform (true = allowed).
+    pub expected: Vec<(Platform, bool)>,
     /// True when rustc compiles [`Kernel::test`] to exactly these ordering instructions.
     pub exact: bool,
     /// How the C test relates to the instructions.
@@ -71,12 +55,17 @@ pub struct Kernel {
 }
 
 impl Kernel {
-    /// The documented verdict for a platform model key (`x86-tso`, `armv8`, `qemu-x86`, ...).
-    pub fn expected(&self, model: &str) -> Option<Verdict> {
+    /// The documented verdict for a platform: is the target outcome allowed there?
+    pub fn expected(&self, platform: Platform) -> Option<bool> {
         self.expected
             .iter()
-            .find(|(m, _)| *m == model)
+            .find(|(p, _)| *p == platform)
             .map(|(_, v)| *v)
+    }
+
+    /// The kernel's abstract litmus test.
+    pub fn test(&self) -> &Test {
+        &self.test
     }
 }
 
@@ -201,7 +190,8 @@ const YX: [usize; 2] = [1, 0];
 /// Every kernel of an architecture (whether or not linked into this build).
 pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
     use MemOrder::*;
-    use Verdict::*;
+    const A: bool = true;
+    const F: bool = false;
     match arch {
         Arch::X86_64 => vec![
             Kernel {
@@ -212,7 +202,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     kfn!("x86_64", orderlab_sb_mov).args(YX),
                 ],
                 test: sb_test("asm.SB+mov", "SB with plain mov store and mov load", Relaxed, None, Relaxed),
-                expected: vec![("x86-tso", Allowed)],
+                expected: vec![(Platform::X86Tso, A)],
                 exact: true,
                 note: "the C test is SB+rlx, which rustc compiles to these movs",
             },
@@ -224,7 +214,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     kfn!("x86_64", orderlab_sb_mfence).args(YX),
                 ],
                 test: sb_test("asm.SB+mfence", "SB with mfence between store and load", Relaxed, Some(SeqCst), Relaxed),
-                expected: vec![("x86-tso", Forbidden)],
+                expected: vec![(Platform::X86Tso, F)],
                 exact: false,
                 note: "the C test uses fence(SeqCst), which rustc emits as `lock or` to the stack, an equivalent full barrier",
             },
@@ -236,7 +226,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     kfn!("x86_64", orderlab_sb_xchg).args(YX),
                 ],
                 test: sb_test("asm.SB+xchg", "SB with a (lock) xchg store and a mov load", SeqCst, None, SeqCst),
-                expected: vec![("x86-tso", Forbidden)],
+                expected: vec![(Platform::X86Tso, F)],
                 exact: true,
                 note: "the C test is SB+sc: rustc's SeqCst store is xchg, its SeqCst load a mov",
             },
@@ -248,7 +238,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     kfn!("x86_64", orderlab_sb_lockadd).args(YX),
                 ],
                 test: sb_test("asm.SB+lockadd", "SB with `lock add [rsp-8], 0` as the barrier", Relaxed, Some(SeqCst), Relaxed),
-                expected: vec![("x86-tso", Forbidden)],
+                expected: vec![(Platform::X86Tso, F)],
                 exact: false,
                 note: "a locked RMW of a private stack slot is a full barrier on x86-TSO; C has no such fence, the C test uses fence(SeqCst) (rustc: `lock or` to the stack)",
             },
@@ -260,13 +250,19 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     kfn!("x86_64", orderlab_mp_mov_p1).args(XY),
                 ],
                 test: mp_test("asm.MP+mov", "MP with plain movs", Relaxed, None, Relaxed, Relaxed, None, Relaxed),
-                expected: vec![("x86-tso", Forbidden)],
+                expected: vec![(Platform::X86Tso, F)],
                 exact: true,
                 note: "the C test is MP+rlx, which rustc compiles to these movs",
             },
         ],
         Arch::Aarch64 => {
-            let arm = |a: Verdict, q: Verdict| vec![("armv8", a), ("armv8-rcpc", a), ("qemu-x86", q)];
+            let arm = |a: bool, q: bool| {
+                vec![
+                    (Platform::Armv8, a),
+                    (Platform::Armv8Rcpc, a),
+                    (Platform::QemuX86, q),
+                ]
+            };
             vec![
                 Kernel {
                     arch,
@@ -276,7 +272,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_mp_str_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+str", "MP with plain str and ldr", Relaxed, None, Relaxed, Relaxed, None, Relaxed),
-                    expected: arm(Allowed, Forbidden),
+                    expected: arm(A, F),
                     exact: true,
                     note: "the C test is MP+rlx (str/str, ldr/ldr)",
                 },
@@ -288,7 +284,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_mp_dmb_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+dmb.st+dmb.ld", "MP with dmb ishst between the stores and dmb ishld between the loads", Relaxed, Some(Release), Relaxed, Relaxed, Some(Acquire), Relaxed),
-                    expected: arm(Forbidden, Forbidden),
+                    expected: arm(F, F),
                     exact: false,
                     note: "C has no store-only fence: the C test uses fence(Release) (rustc: dmb ish, stronger than dmb ishst) and fence(Acquire) (dmb ishld); same verdict",
                 },
@@ -300,7 +296,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_mp_ldar_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+stlr+ldar", "MP with a Release store (stlr) and an RCsc Acquire load (ldar) of the flag", Relaxed, None, Release, Acquire, None, Relaxed),
-                    expected: arm(Forbidden, Forbidden),
+                    expected: arm(F, F),
                     exact: true,
                     note: "the C test is MP+rel+acq, which rustc compiles to stlr/ldar",
                 },
@@ -312,7 +308,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_mp_ldapr_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+stlr+ldapr", "MP with a Release store (stlr) and an RCpc Acquire load (ldapr) of the flag", Relaxed, None, Release, Acquire, None, Relaxed),
-                    expected: arm(Forbidden, Forbidden),
+                    expected: arm(F, F),
                     exact: true,
                     note: "the C test is MP+rel+acq, which rustc compiles to stlr/ldapr with +rcpc",
                 },
@@ -324,7 +320,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_mp_addr_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+dmb.st+addr", "MP with dmb ishst between the stores and an address dependency between the loads", Relaxed, Some(Release), Relaxed, Acquire, None, Relaxed),
-                    expected: arm(Forbidden, Forbidden),
+                    expected: arm(F, F),
                     exact: false,
                     note: "C cannot express an address dependency (consume is promoted to acquire): the C test approximates it with an Acquire load of y; the ARMv8 verdict F is the architecture's dependency ordering",
                 },
@@ -336,7 +332,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_sb_stlr_ldar).args(YX),
                     ],
                     test: sb_test("asm.SB+stlr+ldar", "SB with stlr stores and ldar loads (rustc's SeqCst)", SeqCst, None, SeqCst),
-                    expected: vec![("armv8", Forbidden), ("qemu-x86", Allowed)],
+                    expected: vec![(Platform::Armv8, F), (Platform::QemuX86, A)],
                     exact: true,
                     note: "the C test is SB+sc; ARMv8 forbids it, qemu-user on x86 lets ldar pass an earlier stlr",
                 },
@@ -348,7 +344,7 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                         kfn!("aarch64", orderlab_sb_dmb).args(YX),
                     ],
                     test: sb_test("asm.SB+dmb", "SB with dmb ish between store and load", Relaxed, Some(SeqCst), Relaxed),
-                    expected: arm(Forbidden, Forbidden),
+                    expected: arm(F, F),
                     exact: true,
                     note: "the C test is SB+fence: rustc's fence(SeqCst) is dmb ish",
                 },
@@ -357,15 +353,12 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
     }
 }
 
-/// The architecture this crate is built for, if it has kernels.
-pub fn native_arch() -> Option<Arch> {
-    if cfg!(target_arch = "x86_64") {
-        Some(Arch::X86_64)
-    } else if cfg!(target_arch = "aarch64") {
-        Some(Arch::Aarch64)
-    } else {
-        None
-    }
+/// A kernel of any architecture by its test name (`asm.SB+mfence`).
+pub fn by_name(name: &str) -> Option<Kernel> {
+    [Arch::X86_64, Arch::Aarch64]
+        .into_iter()
+        .flat_map(kernels_for)
+        .find(|k| k.test().name == name)
 }
 
 /// Are the kernels linked into this build?
@@ -374,26 +367,15 @@ pub const LINKED: bool = cfg!(orderlab_kernels);
 /// The kernels of the architecture being built, ready to run (empty when the kernels were
 /// not assembled, e.g. with `ORDERLAB_SKIP_KERNELS`).
 pub fn kernels() -> Vec<Kernel> {
-    match native_arch() {
+    match Arch::native() {
         Some(a) if LINKED => kernels_for(a),
         _ => vec![],
     }
 }
 
-/// The kernels of the current target as runnable tests, for the runner's registry.
-pub fn kernel_tests() -> Vec<Box<dyn Litmus>> {
-    kernels()
-        .into_iter()
-        .map(|k| Box::new(k) as Box<dyn Litmus>)
-        .collect()
-}
-
-impl Litmus for Kernel {
+impl Runnable for Kernel {
     fn test(&self) -> &Test {
         &self.test
-    }
-    fn source(&self) -> Source {
-        Source::AsmKernel
     }
     fn instances(&self, n: usize) -> Box<dyn Instances> {
         Box::new(KernelInstances::new(self, n))
@@ -450,7 +432,7 @@ impl KernelInstances {
             .map(|th| {
                 let f = th
                     .func
-                    .expect("kernel_tests() only returns kernels linked into this build");
+                    .expect("the suite only runs kernels linked into this build");
                 (f, th.args)
             })
             .collect::<Vec<_>>();
@@ -515,100 +497,5 @@ impl Instances for KernelInstances {
                 r.store(-1, Ordering::Relaxed);
             }
         }
-    }
-}
-
-/// A histogram of final states (aligned with `Test::observables()`) and their counts.
-pub type Histogram = std::collections::BTreeMap<Vec<i64>, u64>;
-
-/// A minimal driver: one OS thread per test thread (not pinned), `rounds` rounds of `n`
-/// instances; the threads meet at a spinning barrier before every instance, so their start
-/// skew is about one cache-line transfer (no timebase: the runner of `crate::run`, used by
-/// `orderlab run`, provokes weak outcomes far more often). Used by `orderlab asm --run` and
-/// the kernel tests.
-pub fn quick_run(l: &dyn Litmus, n: usize, rounds: usize) -> Histogram {
-    use std::sync::atomic::AtomicUsize;
-    use std::sync::Barrier;
-    let test = l.test();
-    let obs = test.observables();
-    let inst = l.instances(n);
-    let nthreads = test.threads.len();
-    let barrier = Barrier::new(nthreads);
-    let arrived = AtomicUsize::new(0);
-    // Spin until all threads reached meeting number `k` (counted from 1).
-    let meet = |k: usize| {
-        // AcqRel/Acquire: an instance's accesses start after every thread arrived (the
-        // kernels do their own ordering; this only aligns the starts).
-        arrived.fetch_add(1, Ordering::AcqRel);
-        let mut spins = 0u32;
-        while arrived.load(Ordering::Acquire) < nthreads * k {
-            spins += 1;
-            if spins.is_multiple_of(4096) {
-                std::thread::yield_now();
-            } else {
-                std::hint::spin_loop();
-            }
-        }
-    };
-    let mut hist = Histogram::new();
-    let body = |t: usize| {
-        let mut k = 0;
-        for _ in 0..rounds {
-            barrier.wait();
-            for i in 0..inst.len() {
-                k += 1;
-                meet(k);
-                inst.run(t, i);
-            }
-            barrier.wait();
-            // Thread 0 collects and resets here.
-            barrier.wait();
-        }
-    };
-    let body = &body;
-    std::thread::scope(|s| {
-        for t in 1..nthreads {
-            s.spawn(move || body(t));
-        }
-        let mut state = vec![0i64; obs.len()];
-        let mut k = 0;
-        for _ in 0..rounds {
-            barrier.wait();
-            for i in 0..inst.len() {
-                k += 1;
-                meet(k);
-                inst.run(0, i);
-            }
-            barrier.wait();
-            for i in 0..inst.len() {
-                inst.outcome(i, &mut state);
-                *hist.entry(state.clone()).or_insert(0) += 1;
-            }
-            inst.reset();
-            barrier.wait();
-        }
-    });
-    hist
-}
-
-/// The platform model whose verdicts apply to this process: `x86-tso` on x86_64; on aarch64
-/// `qemu-x86` when running under qemu-user on an x86 host (detected from `/proc/cpuinfo`,
-/// which qemu-user passes through from the host), else `armv8`. `ORDERLAB_PLATFORM` overrides.
-pub fn platform_model() -> &'static str {
-    if let Ok(p) = std::env::var("ORDERLAB_PLATFORM") {
-        for m in ["x86-tso", "armv8", "armv8-rcpc", "qemu-x86"] {
-            if p == m {
-                return m;
-            }
-        }
-    }
-    if cfg!(target_arch = "x86_64") {
-        return "x86-tso";
-    }
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    if cpuinfo.contains("GenuineIntel") || cpuinfo.contains("AuthenticAMD") {
-        "qemu-x86"
-    } else {
-        "armv8"
     }
 }

@@ -1,15 +1,47 @@
-//! Catalog tests compiled by `build.rs`: each test is a [`Kernel`] (generated, with one
-//! `#[inline(never)]` function per thread) and runs through [`Compiled`], whose instance loop
-//! calls the kernel statically — no dynamic dispatch per instance.
+//! The compiled catalog: `build.rs` turns every file of `litmus/` into a module here, with one
+//! `#[inline(never)] pub fn pN` per thread on std atomics carrying exactly the file's orderings
+//! (`orderlab::suite::catalog::<test>::p<N>`), and a [`ThreadFns`] impl that [`Compiled`] runs:
+//! its instance loop calls the thread functions statically, with no dynamic dispatch per
+//! instance.
 
-use super::layout::{Layout, Line};
-use super::{drive, Aborted, Instances, Litmus, RoundCtx, Source};
 use crate::litmus::Test;
+use crate::pad::Line;
+use crate::run::layout::Layout;
+use crate::run::{drive, Aborted, Instances, RoundCtx, Runnable};
 use std::marker::PhantomData;
 use std::sync::atomic::AtomicI32;
 
-/// A generated catalog test.
-pub trait Kernel: Send + Sync + 'static {
+/// One compiled catalog file.
+pub struct CatalogFile {
+    /// The test's name (`C NAME`).
+    pub name: &'static str,
+    /// The module name under `orderlab::suite::catalog`.
+    pub ident: &'static str,
+    /// The file, relative to the crate root.
+    pub path: &'static str,
+    /// The file's absolute path at build time.
+    pub abs_path: &'static str,
+    /// The file's text.
+    pub source: &'static str,
+    /// Build the runnable test.
+    pub make: fn() -> Box<dyn Runnable>,
+}
+
+/// The generated Rust source of this module (tests compare it with the catalog files).
+#[cfg(test)]
+pub(crate) const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// Every catalog test, parsed, sorted by name.
+pub fn tests() -> Vec<Test> {
+    let mut v: Vec<Test> = ENTRIES.iter().map(|e| (e.make)().test().clone()).collect();
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v
+}
+
+/// The generated thread functions of one catalog test.
+pub trait ThreadFns: Send + Sync + 'static {
     /// The test's name (`C NAME`).
     const NAME: &'static str;
     /// The file, relative to the crate root.
@@ -21,16 +53,16 @@ pub trait Kernel: Send + Sync + 'static {
     fn run_thread(thread: usize, locs: &[Line<AtomicI32>], regs: &[AtomicI32]);
 }
 
-/// The [`Litmus`] impl of a generated catalog test.
-pub struct Compiled<K: Kernel> {
+/// The [`Runnable`] of a generated catalog test.
+pub struct Compiled<K: ThreadFns> {
     test: Test,
     _k: PhantomData<K>,
 }
 
-impl<K: Kernel> Compiled<K> {
+impl<K: ThreadFns> Compiled<K> {
     /// Parse the embedded source (it parsed at build time, so this cannot fail short of a bug).
     pub fn new() -> Self {
-        let test = crate::litmus::parse::parse(K::SOURCE, K::PATH)
+        let test = crate::litmus::parse(K::SOURCE, K::PATH)
             .unwrap_or_else(|e| panic!("catalog file parsed at build time but not now: {e}"));
         Compiled {
             test,
@@ -39,21 +71,15 @@ impl<K: Kernel> Compiled<K> {
     }
 }
 
-impl<K: Kernel> Default for Compiled<K> {
+impl<K: ThreadFns> Default for Compiled<K> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<K: Kernel> Litmus for Compiled<K> {
+impl<K: ThreadFns> Runnable for Compiled<K> {
     fn test(&self) -> &Test {
         &self.test
-    }
-    fn source(&self) -> Source {
-        Source::Catalog
-    }
-    fn path(&self) -> Option<&str> {
-        Some(K::PATH)
     }
     fn instances(&self, n: usize) -> Box<dyn Instances> {
         Box::new(CompiledInstances::<K> {
@@ -64,12 +90,12 @@ impl<K: Kernel> Litmus for Compiled<K> {
     }
 }
 
-struct CompiledInstances<K: Kernel> {
+struct CompiledInstances<K: ThreadFns> {
     layout: Layout,
     _k: PhantomData<K>,
 }
 
-impl<K: Kernel> Instances for CompiledInstances<K> {
+impl<K: ThreadFns> Instances for CompiledInstances<K> {
     fn len(&self) -> usize {
         self.layout.len()
     }

@@ -1,5 +1,5 @@
-//! Map-driven litmus tests: the runner drives the map's real code, and the model checker judges
-//! the abstract protocol each test describes.
+//! Map-driven tests: the runner drives the map's real code (the thread bodies of
+//! `crate::map::lab`), and the model checker judges the abstract protocol each test describes.
 //!
 //! | test | P0 (writer) | P1 (reader) | target outcome |
 //! |---|---|---|---|
@@ -14,217 +14,43 @@
 //! pinned until the round ends (a long read), as the abstract test's dirty flag stays set.
 //!
 //! `map.handshake+seqcst`'s abstract test has a SeqCst fence on both sides. Where
-//! [`asymmetric()`](super::asymmetric) is true (Linux `membarrier`), the code it runs does not:
+//! `crate::map::asymmetric()` is true (Linux `membarrier`), the code it runs does not:
 //! the reader has a compiler fence only, and the writer `fence(SeqCst)` then a `membarrier`
-//! that makes the reader's CPU execute a full barrier in its place ([`super::asym`]); the
+//! that makes the reader's CPU execute a full barrier in its place (`crate::map::asym`); the
 //! model's verdict assumes that stand-in (no memory model describes `membarrier`).
 //!
+//!
 //! The thread bodies are `#[inline(never)] pub fn` with concrete types, for the asm view:
-//! `orderlab::map::litmus::{publish,grow,handshake}_{writer,reader}_{relaxed,acqrel,seqcst}`.
+//! `orderlab::map::lab::{publish,grow,handshake}_{writer,reader}_{relaxed,acqrel,seqcst}`.
 
 use crate::litmus::build::{and, exists, fence, load, reg, store, thread};
+use crate::litmus::{MemOrder, Test};
+use crate::map::lab::{Fresh, LabMap, LabPolicy, KEY, RESERVED_READERS};
+use crate::map::table::Table;
+use crate::map::{AcqRel, Policy, Relaxed, SeqCst};
+use crate::run::{Instances, Runnable};
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicI64, AtomicPtr, Ordering};
-
-use super::concurrent::ConcurrentMap;
-use super::policy::{AcqRel, Policy, Relaxed, SeqCst};
-use super::table::{Probe, Table};
-use crate::litmus::ast::{MemOrder, Test};
-use crate::run::{Instances, Litmus, Source};
-
-/// The map type the litmus tests drive.
-pub type LabMap<P> = ConcurrentMap<u64, u64, RandomState, P>;
-
-/// An empty table, prepared outside the timed round, that the handshake's writer installs.
-pub struct Fresh(*mut Table<u64, u64>);
-
-/// The key every test uses.
-const KEY: u64 = 1;
-/// Reader numbers whose slots are allocated up front (the runner's threads).
-const RESERVED_READERS: usize = 16;
-
-// ---------------------------------------------------------------------------------------------
-// Thread bodies (generic cores, then concrete `#[inline(never)] pub fn`s).
-
-#[inline(always)]
-fn publish_writer<P: Policy>(map: &LabMap<P>) {
-    map.insert(KEY, 1);
-}
-
-#[inline(always)]
-fn publish_reader<P: Policy>(map: &LabMap<P>, hash: u64) -> [i64; 2] {
-    let pin = map.pin();
-    let t = map.load_table(&pin);
-    // Safety: `t` was loaded under `pin`, held until the end of this function.
-    let look = unsafe { map.look(t, hash, &KEY) };
-    match look.probe {
-        Probe::Live(..) => [1, 1],
-        Probe::Absent { stale: true, .. } => [1, 0],
-        Probe::Absent { seen_top, .. } => [seen_top as i64, seen_top as i64],
-    }
-}
-
-#[inline(always)]
-fn grow_writer<P: Policy>(map: &LabMap<P>, hash: u64) {
-    map.lab_grow_work(hash);
-}
-
-#[inline(always)]
-fn grow_reader<P: Policy>(map: &LabMap<P>, hash: u64) -> [i64; 2] {
-    let pin = map.pin();
-    let t = map.load_table(&pin);
-    // Safety: `t` was loaded under `pin`, held until the end of this function.
-    let look = unsafe { map.look(t, hash, &KEY) };
-    let moved = look.evac_seen || look.old.is_null();
-    let found = !look.missed && matches!(look.probe, Probe::Live(..));
-    [moved as i64, found as i64]
-}
-
-#[inline(always)]
-fn handshake_writer<P: Policy>(map: &LabMap<P>, fresh: Fresh) -> i64 {
-    map.install_fresh(fresh.0) as i64
-}
-
-#[inline(always)]
-fn handshake_reader<P: Policy>(map: &LabMap<P>, initial: usize) -> i64 {
-    let pin = map.pin();
-    let t = map.load_table(&pin);
-    let new = t as usize != initial;
-    // The reader keeps holding the table it loaded (a long read): its dirty mark stays set for
-    // the rest of the round, as in the abstract test where nothing clears it. The instance's
-    // map is dropped at `reset`, marks and all.
-    std::mem::forget(pin);
-    new as i64
-}
-
-macro_rules! bodies {
-    ($policy:ty, $pw:ident, $pr:ident, $gw:ident, $gr:ident, $hw:ident, $hr:ident) => {
-        /// Writer of `map.publish`: insert the key.
-        #[inline(never)]
-        pub fn $pw(map: &LabMap<$policy>) {
-            publish_writer(map)
-        }
-        /// Reader of `map.publish`: look the key up; returns `[r0, r1]`.
-        #[inline(never)]
-        pub fn $pr(map: &LabMap<$policy>, hash: u64) -> [i64; 2] {
-            publish_reader(map, hash)
-        }
-        /// Writer of `map.grow`: the evacuation step of a write of `hash`.
-        #[inline(never)]
-        pub fn $gw(map: &LabMap<$policy>, hash: u64) {
-            grow_writer(map, hash)
-        }
-        /// Reader of `map.grow`: look the key up during evacuation; returns `[r0, r1]`.
-        #[inline(never)]
-        pub fn $gr(map: &LabMap<$policy>, hash: u64) -> [i64; 2] {
-            grow_reader(map, hash)
-        }
-        /// Writer of `map.handshake`: install `fresh`, scan; returns whether it saw the reader.
-        ///
-        #[inline(never)]
-        pub fn $hw(map: &LabMap<$policy>, fresh: Fresh) -> i64 {
-            handshake_writer(map, fresh)
-        }
-        /// Reader of `map.handshake`: pin, load the table; returns whether it is the new one.
-        #[inline(never)]
-        pub fn $hr(map: &LabMap<$policy>, initial: usize) -> i64 {
-            handshake_reader(map, initial)
-        }
-    };
-}
-
-bodies!(
-    Relaxed,
-    publish_writer_relaxed,
-    publish_reader_relaxed,
-    grow_writer_relaxed,
-    grow_reader_relaxed,
-    handshake_writer_relaxed,
-    handshake_reader_relaxed
-);
-bodies!(
-    AcqRel,
-    publish_writer_acqrel,
-    publish_reader_acqrel,
-    grow_writer_acqrel,
-    grow_reader_acqrel,
-    handshake_writer_acqrel,
-    handshake_reader_acqrel
-);
-bodies!(
-    SeqCst,
-    publish_writer_seqcst,
-    publish_reader_seqcst,
-    grow_writer_seqcst,
-    grow_reader_seqcst,
-    handshake_writer_seqcst,
-    handshake_reader_seqcst
-);
-
-/// The concrete thread bodies of one policy.
-struct Bodies<P: Policy> {
-    pw: fn(&LabMap<P>),
-    pr: fn(&LabMap<P>, u64) -> [i64; 2],
-    gw: fn(&LabMap<P>, u64),
-    gr: fn(&LabMap<P>, u64) -> [i64; 2],
-    hw: fn(&LabMap<P>, Fresh) -> i64,
-    hr: fn(&LabMap<P>, usize) -> i64,
-}
-
-trait LabPolicy: Policy + Sized {
-    const BODIES: Bodies<Self>;
-}
-
-impl LabPolicy for Relaxed {
-    const BODIES: Bodies<Self> = Bodies {
-        pw: publish_writer_relaxed,
-        pr: publish_reader_relaxed,
-        gw: grow_writer_relaxed,
-        gr: grow_reader_relaxed,
-        hw: handshake_writer_relaxed,
-        hr: handshake_reader_relaxed,
-    };
-}
-impl LabPolicy for AcqRel {
-    const BODIES: Bodies<Self> = Bodies {
-        pw: publish_writer_acqrel,
-        pr: publish_reader_acqrel,
-        gw: grow_writer_acqrel,
-        gr: grow_reader_acqrel,
-        hw: handshake_writer_acqrel,
-        hr: handshake_reader_acqrel,
-    };
-}
-impl LabPolicy for SeqCst {
-    const BODIES: Bodies<Self> = Bodies {
-        pw: publish_writer_seqcst,
-        pr: publish_reader_seqcst,
-        gw: grow_writer_seqcst,
-        gr: grow_reader_seqcst,
-        hw: handshake_writer_seqcst,
-        hr: handshake_reader_seqcst,
-    };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The abstract protocols.
 
 /// Which protocol a test exercises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum Protocol {
     Publish,
     Grow,
     Handshake,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Publish, Kind::Grow, Kind::Handshake];
+impl Protocol {
+    pub const ALL: [Protocol; 3] = [Protocol::Publish, Protocol::Grow, Protocol::Handshake];
 
     fn name(self) -> &'static str {
         match self {
-            Kind::Publish => "publish",
-            Kind::Grow => "grow",
-            Kind::Handshake => "handshake",
+            Protocol::Publish => "publish",
+            Protocol::Grow => "grow",
+            Protocol::Handshake => "handshake",
         }
     }
 }
@@ -238,14 +64,14 @@ fn pub_orders<P: Policy>() -> (MemOrder, MemOrder) {
     }
 }
 
-/// The abstract litmus test of `kind` under policy `P` (what the map's code does, one word per
+/// The abstract litmus test of `protocol` under policy `P` (what the map's code does, one word per
 /// protocol step).
-pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
+pub fn abstract_test<P: Policy>(protocol: Protocol) -> Test {
     use MemOrder::*;
     let (ps, pl) = pub_orders::<P>();
-    let name = format!("map.{}+{}", kind.name(), P::NAME);
-    let (doc, threads, prop) = match kind {
-        Kind::Publish => (
+    let name = format!("map.{}+{}", protocol.name(), P::NAME);
+    let (doc, threads, prop) = match protocol {
+        Protocol::Publish => (
             "ConcurrentMap bucket publication: insert (the slot's ready bit Release, then the tophash word) vs get (tophash, then the ready bit Acquire); target = found but stale",
             vec![
                 thread(
@@ -261,7 +87,7 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
             ],
             and(reg(1, "r0", 1), reg(1, "r1", 0)),
         ),
-        Kind::Grow => (
+        Protocol::Grow => (
             "ConcurrentMap incremental evacuation: the writer copies the slot into the new bucket then marks the old bucket evacuated; the reader checks the mark then the new slot; target = a key present before growth is missed",
             vec![
                 thread(0, &["slot", "evac"], vec![store("slot", ps), store("evac", ps)]),
@@ -273,7 +99,7 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
             ],
             and(reg(1, "r0", 1), reg(1, "r1", 0)),
         ),
-        Kind::Handshake => {
+        Protocol::Handshake => {
             let (writer, reader) = match P::NAME {
                 "relaxed" => (
                     vec![store("table", Release), load("r0", "dirty", Relaxed)],
@@ -324,23 +150,20 @@ pub fn abstract_test<P: Policy>(kind: Kind) -> Test {
 // Runnable tests.
 
 struct MapTest<P: LabPolicy> {
-    kind: Kind,
+    protocol: Protocol,
     test: Test,
     _p: std::marker::PhantomData<P>,
 }
 
-impl<P: LabPolicy> Litmus for MapTest<P> {
+impl<P: LabPolicy> Runnable for MapTest<P> {
     fn test(&self) -> &Test {
         &self.test
     }
-    fn source(&self) -> Source {
-        Source::Map
-    }
     fn instances(&self, n: usize) -> Box<dyn Instances> {
         Box::new(MapInstances::<P> {
-            kind: self.kind,
+            protocol: self.protocol,
             slots: (0..n)
-                .map(|_| AtomicPtr::new(Box::into_raw(Box::new(Inst::new(self.kind)))))
+                .map(|_| AtomicPtr::new(Box::into_raw(Box::new(Inst::new(self.protocol)))))
                 .collect(),
         })
     }
@@ -357,24 +180,24 @@ struct Inst<P: Policy> {
 }
 
 impl<P: Policy> Inst<P> {
-    fn new(kind: Kind) -> Self {
-        let map = match kind {
+    fn new(protocol: Protocol) -> Self {
+        let map = match protocol {
             // Four buckets, so that the writer's evacuation step (two buckets) never finishes
             // the growth.
-            Kind::Grow => LabMap::<P>::with_capacity_and_hasher(20, RandomState::new()),
+            Protocol::Grow => LabMap::<P>::with_capacity_and_hasher(20, RandomState::new()),
             _ => LabMap::<P>::with_hasher(RandomState::new()),
         };
         map.reserve_readers(RESERVED_READERS);
         let hash = map.hasher().hash_one(KEY);
         let mut fresh = std::ptr::null_mut();
         let mut initial = 0;
-        match kind {
-            Kind::Publish => {}
-            Kind::Grow => {
+        match protocol {
+            Protocol::Publish => {}
+            Protocol::Grow => {
                 map.insert(KEY, 1);
                 map.lab_start_growth();
             }
-            Kind::Handshake => {
+            Protocol::Handshake => {
                 map.insert(KEY, 1);
                 let pin = map.pin();
                 initial = map.load_table(&pin) as usize;
@@ -397,13 +220,13 @@ impl<P: Policy> Drop for Inst<P> {
         let fresh = *self.fresh.get_mut();
         if !fresh.is_null() {
             // Safety: the writer did not take it; allocated by `Table::alloc`, freed once.
-            unsafe { super::table::free_table_deep::<u64, u64>(fresh as *mut _) }
+            unsafe { crate::map::table::free_table_deep::<u64, u64>(fresh as *mut _) }
         }
     }
 }
 
 struct MapInstances<P: Policy> {
-    kind: Kind,
+    protocol: Protocol,
     slots: Box<[AtomicPtr<Inst<P>>]>,
 }
 
@@ -426,24 +249,24 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
         let inst = self.inst(instance);
         let b = &P::BODIES;
         // Relaxed (registers): the harness orders rounds before `outcome`.
-        match (self.kind, thread) {
-            (Kind::Publish, 0) => (b.pw)(&inst.map),
-            (Kind::Publish, _) => {
+        match (self.protocol, thread) {
+            (Protocol::Publish, 0) => (b.pw)(&inst.map),
+            (Protocol::Publish, _) => {
                 let r = (b.pr)(&inst.map, inst.hash);
                 // Relaxed: result registers are read after the round's barrier.
                 for (reg, v) in inst.regs.iter().zip(r) {
                     reg.store(v, Ordering::Relaxed);
                 }
             }
-            (Kind::Grow, 0) => (b.gw)(&inst.map, inst.hash),
-            (Kind::Grow, _) => {
+            (Protocol::Grow, 0) => (b.gw)(&inst.map, inst.hash),
+            (Protocol::Grow, _) => {
                 let r = (b.gr)(&inst.map, inst.hash);
                 // Relaxed: result registers are read after the round's barrier.
                 for (reg, v) in inst.regs.iter().zip(r) {
                     reg.store(v, Ordering::Relaxed);
                 }
             }
-            (Kind::Handshake, 0) => {
+            (Protocol::Handshake, 0) => {
                 // Relaxed: only this thread takes the fresh table, once per round.
                 let fresh = inst.fresh.swap(std::ptr::null_mut(), Ordering::Relaxed);
                 if !fresh.is_null() {
@@ -452,7 +275,7 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
                     inst.regs[0].store(r, Ordering::Relaxed);
                 }
             }
-            (Kind::Handshake, _) => {
+            (Protocol::Handshake, _) => {
                 let r = (b.hr)(&inst.map, inst.initial);
                 // Relaxed: result registers are read after the round's barrier.
                 inst.regs[1].store(r, Ordering::Relaxed);
@@ -470,7 +293,7 @@ impl<P: LabPolicy> Instances for MapInstances<P> {
 
     fn reset(&self) {
         for slot in self.slots.iter() {
-            let fresh = Box::into_raw(Box::new(Inst::<P>::new(self.kind)));
+            let fresh = Box::into_raw(Box::new(Inst::<P>::new(self.protocol)));
             // AcqRel: publish the new instance, take the old one to drop it.
             let old = slot.swap(fresh, Ordering::AcqRel);
             // Safety: allocated by Box::into_raw; no thread runs during `reset`.
@@ -488,21 +311,21 @@ impl<P: Policy> Drop for MapInstances<P> {
     }
 }
 
-fn one<P: LabPolicy>(kind: Kind) -> Box<dyn Litmus> {
+fn one<P: LabPolicy>(protocol: Protocol) -> Box<dyn Runnable> {
     Box::new(MapTest::<P> {
-        kind,
-        test: abstract_test::<P>(kind),
+        protocol,
+        test: abstract_test::<P>(protocol),
         _p: std::marker::PhantomData,
     })
 }
 
 /// Every map-driven test: each protocol under each policy.
-pub(crate) fn all() -> Vec<Box<dyn Litmus>> {
+pub(crate) fn all() -> Vec<Box<dyn Runnable>> {
     let mut v = Vec::new();
-    for kind in Kind::ALL {
-        v.push(one::<Relaxed>(kind));
-        v.push(one::<AcqRel>(kind));
-        v.push(one::<SeqCst>(kind));
+    for protocol in Protocol::ALL {
+        v.push(one::<Relaxed>(protocol));
+        v.push(one::<AcqRel>(protocol));
+        v.push(one::<SeqCst>(protocol));
     }
     v
 }
@@ -548,7 +371,7 @@ mod tests {
 
     #[test]
     fn sequential_outcomes_are_the_expected_ones() {
-        let t = one::<SeqCst>(Kind::Handshake);
+        let t = one::<SeqCst>(Protocol::Handshake);
         let inst = t.instances(1);
         let mut out = vec![0; 2];
         inst.run(1, 0); // reader first: old table, and the writer sees it dirty
