@@ -5,9 +5,15 @@
 #[path = "src/litmus/ast.rs"]
 #[allow(dead_code)]
 mod ast;
-#[path = "src/litmus/parse.rs"]
+#[path = "src/litmus/check.rs"]
 #[allow(dead_code)]
-mod parse;
+mod check;
+#[path = "src/litmus/lexer.rs"]
+#[allow(dead_code)]
+mod lexer;
+#[path = "src/litmus/parser.rs"]
+#[allow(dead_code)]
+mod parser;
 
 #[path = "build/codegen.rs"]
 mod codegen;

@@ -29,12 +29,13 @@ pub fn main() {
             Ok(s) => s,
             Err(e) => fail(&format!("{rel}: cannot read: {e}")),
         };
-        let test = match crate::parse::parse(&src, &rel) {
+        let test = match crate::parser::parse(&src, &rel) {
             Ok(t) => t,
             Err(e) => fail(&e.to_string()),
         };
-        if let Err(e) = check(&test, &rel) {
-            fail(&e);
+        // The parser applied `litmus::check` already; kept as a guard for the build.
+        if let Err(e) = crate::check::test(&test) {
+            fail(&e.located(&rel));
         }
         if let Some((other, _, _)) = tests.iter().find(|(_, _, t)| t.name == test.name) {
             fail(&format!(
@@ -78,55 +79,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
-}
-
-/// What std atomics cannot express, with FILE:LINE:COL.
-fn check(test: &Test, file: &str) -> Result<(), String> {
-    for (l, v) in &test.init {
-        if i32::try_from(*v).is_err() {
-            return Err(format!(
-                "{file}:1:1: initial value {v} of {l} does not fit in an atomic_int (i32)"
-            ));
-        }
-    }
-    for th in &test.threads {
-        let regs = th.registers();
-        for st in &th.body {
-            let at = |m: String| format!("{file}:{}:{}: {m}", st.span.line, st.span.col);
-            let bad = st.op.rust_rejects();
-            if let Some(m) = bad {
-                return Err(at(m));
-            }
-            if let Some(l) = st.op.loc() {
-                if !th.params.iter().any(|p| p == l) {
-                    return Err(at(format!(
-                        "location {l} is not a parameter of P{}",
-                        th.index
-                    )));
-                }
-            }
-            let vals: Vec<&Value> = match &st.op {
-                Op::Local { val, .. }
-                | Op::Store { val, .. }
-                | Op::Exchange { val, .. }
-                | Op::FetchAdd { val, .. } => vec![val],
-                Op::CompareExchange { desired, .. } => vec![desired],
-                _ => vec![],
-            };
-            for v in vals {
-                match v {
-                    Value::Const(c) if i32::try_from(*c).is_err() => {
-                        return Err(at(format!("value {c} does not fit in an atomic_int (i32)")))
-                    }
-                    Value::Reg(r) if !regs.contains(r) => {
-                        return Err(at(format!("unknown register {r}")))
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// A Rust identifier for a litmus identifier (keywords become raw identifiers).

@@ -1,7 +1,7 @@
 //! The one switch between std, loom and shuttle primitives.
 //!
 //! Code that loom or shuttle must be able to drive (the production map's publication and
-//! dirty-flag protocols) imports its atomics, locks, thread-locals and spin hints from here, never
+//! dirty-flag protocols) imports its atomics, locks and thread-locals from here, never
 //! from `std` directly. The three variants are selected at compile time:
 //!
 //! * default: `std`;
@@ -17,7 +17,6 @@ compile_error!("`--cfg orderlab_loom` and the `shuttle` feature are mutually exc
 
 #[cfg(orderlab_loom)]
 mod imp {
-    pub use loom::hint;
     pub use loom::sync::atomic;
     pub use loom::sync::{Mutex, MutexGuard};
     pub use loom::thread_local;
@@ -25,7 +24,6 @@ mod imp {
 
 #[cfg(all(feature = "shuttle", not(orderlab_loom)))]
 mod imp {
-    pub use shuttle::hint;
     pub use shuttle::sync::atomic;
     pub use shuttle::sync::{Mutex, MutexGuard};
     pub use shuttle::thread_local;
@@ -33,7 +31,6 @@ mod imp {
 
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
 mod imp {
-    pub use std::hint;
     pub use std::sync::atomic;
     pub use std::sync::{Mutex, MutexGuard};
     pub use std::thread_local;

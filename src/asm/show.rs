@@ -144,7 +144,7 @@ pub fn test(test: &Test, sides: &[(Target, Vec<Function>, String)]) -> String {
             if matches!(st.op, crate::litmus::Op::Local { .. }) {
                 continue;
             }
-            line!(out, "    {}", crate::litmus::print::print_op(&st.op).trim());
+            line!(out, "    {}", crate::litmus::print_op(&st.op).trim());
             for (t, _, _) in sides {
                 let toks = expect::lower(&st.op, *t);
                 if toks.is_empty() {

@@ -166,6 +166,18 @@ impl Op {
         }
     }
 
+    /// The value operands this statement reads (stored, exchanged, added, desired).
+    pub fn values(&self) -> Vec<&Value> {
+        match self {
+            Op::Local { val, .. }
+            | Op::Store { val, .. }
+            | Op::Exchange { val, .. }
+            | Op::FetchAdd { val, .. } => vec![val],
+            Op::CompareExchange { desired, .. } => vec![desired],
+            Op::Load { .. } | Op::Fence { .. } => vec![],
+        }
+    }
+
     /// Registers this statement writes.
     pub fn defs(&self) -> Vec<&str> {
         match self {

@@ -1,11 +1,17 @@
-//! Litmus tests in herd7's C syntax: the AST, the parser, the printer.
+//! Litmus tests in herd7's C syntax: the one [`Test`] type ([`ast`]), the lexer and parser
+//! (`FILE:LINE:COL` errors, never a panic), the printer, and a builder for tests written in
+//! code.
 
 pub mod ast;
 pub mod build;
-pub mod parse;
-pub mod print;
+pub mod check;
+mod lexer;
+mod parser;
+mod print;
 
 pub use ast::*;
 
-pub use parse::{parse, parse_bytes, ParseError};
-pub use print::print;
+pub use parser::{
+    parse, parse_bytes, ParseError, MAX_CONDITION_ATOMS, MAX_STMTS_PER_THREAD, MAX_THREADS,
+};
+pub use print::{print, print_op};

@@ -18,7 +18,9 @@
 //! lowering. Every level has the same memory accesses, so a candidate's `rf` and `co` carry
 //! over to every level ([`Graph::relations`](super::graph::Graph::relations)).
 
-use super::rel::{members, Rel, Set, MAX_EVENTS};
+use super::candidates::enumerate_structure;
+use super::rel::{members, Set, MAX_EVENTS};
+use super::values::{resolve, Input, RStep};
 use super::ModelError;
 use crate::litmus::{MemOrder, Op, Span, Test, Value, Var};
 
@@ -64,13 +66,13 @@ pub struct CEvent {
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Operand {
+pub(super) enum Operand {
     Const(i64),
     Reg(usize),
 }
 
 #[derive(Clone, Debug)]
-enum RmwOp {
+pub(super) enum RmwOp {
     Xchg(Operand),
     Add(Operand),
     Cas {
@@ -81,7 +83,7 @@ enum RmwOp {
 }
 
 #[derive(Clone, Debug)]
-enum Step {
+pub(super) enum Step {
     Local {
         dst: usize,
         src: Operand,
@@ -119,8 +121,8 @@ pub struct Structure {
     /// Data dependencies: (read event, write event) where the written value depends on the
     /// value read.
     pub data: Vec<(usize, usize)>,
-    resolved: Vec<Vec<RStep>>,
-    final_regs: Vec<Vec<Input>>,
+    pub(super) resolved: Vec<Vec<RStep>>,
+    pub(super) final_regs: Vec<Vec<Input>>,
 }
 
 /// One candidate execution: a structure, rf, co, and the values that follow.
@@ -157,15 +159,15 @@ fn unsupported(test: &Test, construct: String, span: Option<Span>) -> ModelError
     }
 }
 
-fn too_large(test: &Test, bound: String) -> ModelError {
+pub(super) fn too_large(test: &Test, bound: String) -> ModelError {
     ModelError::TooLarge {
         test: test.name.clone(),
         bound,
     }
 }
 
-struct RegMap {
-    names: Vec<String>,
+pub(super) struct RegMap {
+    pub(super) names: Vec<String>,
 }
 
 impl RegMap {
@@ -200,18 +202,14 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
     }
     let loc_index = |l: &str| locs.iter().position(|x| x == l).unwrap_or(0);
 
-    // Validate: Rust-expressible operations only; count compare-exchanges.
-    let mut ncas = 0;
-    for t in &test.threads {
-        for s in &t.body {
-            if let Some(why) = s.op.rust_rejects() {
-                return Err(unsupported(test, why, Some(s.span)));
-            }
-            if matches!(s.op, Op::CompareExchange { .. }) {
-                ncas += 1;
-            }
-        }
-    }
+    // Validate: the rules every stage relies on (`litmus::check`); count compare-exchanges.
+    crate::litmus::check::test(test).map_err(|e| unsupported(test, e.message, Some(e.span)))?;
+    let ncas = test
+        .threads
+        .iter()
+        .flat_map(|t| &t.body)
+        .filter(|s| matches!(s.op, Op::CompareExchange { .. }))
+        .count();
     if ncas > MAX_CAS {
         return Err(too_large(
             test,
@@ -429,438 +427,5 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
         observables,
         structures,
         candidates,
-    })
-}
-
-/// (read, write it reads from)
-type RfPair = (usize, usize);
-
-/// One location's choice: co order and rf for the reads of that location.
-struct LocChoice {
-    co: Vec<usize>,
-    rf: Vec<(usize, usize)>,
-}
-
-fn permutations(items: &[usize]) -> Vec<Vec<usize>> {
-    if items.is_empty() {
-        return vec![vec![]];
-    }
-    let mut out = Vec::new();
-    for i in 0..items.len() {
-        let mut rest = items.to_vec();
-        let x = rest.remove(i);
-        for mut p in permutations(&rest) {
-            p.insert(0, x);
-            out.push(p);
-        }
-    }
-    out
-}
-
-fn enumerate_structure(
-    test: &Test,
-    locs: &[String],
-    regmaps: &[RegMap],
-    observables: &[Var],
-    si: usize,
-    st: &Structure,
-    out: &mut Vec<Candidate>,
-) -> Result<(), ModelError> {
-    let n = st.events.len();
-    let init: Vec<i64> = locs.iter().map(|l| test.init_value(l)).collect();
-    // Program order position per event.
-    let mut po_pos = vec![(usize::MAX, 0usize); n];
-    for (t, evs) in st.threads.iter().enumerate() {
-        for (i, &e) in evs.iter().enumerate() {
-            po_pos[e] = (t, i);
-        }
-    }
-    let po_before = |a: usize, b: usize| po_pos[a].0 == po_pos[b].0 && po_pos[a].1 < po_pos[b].1;
-
-    let mut per_loc: Vec<Vec<LocChoice>> = Vec::new();
-    for (l, lname) in locs.iter().enumerate() {
-        let writes: Vec<usize> = (locs.len()..n)
-            .filter(|&e| st.events[e].loc == Some(l) && st.events[e].kind.is_write())
-            .collect();
-        let reads: Vec<usize> = (locs.len()..n)
-            .filter(|&e| st.events[e].loc == Some(l) && st.events[e].kind.is_read())
-            .collect();
-        if writes.len() > MAX_WRITES_PER_LOC {
-            return Err(too_large(
-                test,
-                format!(
-                    "{} writes to `{lname}` (at most {MAX_WRITES_PER_LOC})",
-                    writes.len()
-                ),
-            ));
-        }
-        let mut choices = Vec::new();
-        let mut visited = 0usize;
-        for perm in permutations(&writes) {
-            // CoWW: a thread's own writes keep their program order in co.
-            let ok = perm
-                .iter()
-                .enumerate()
-                .all(|(i, &a)| perm[i + 1..].iter().all(|&b| !po_before(b, a)));
-            if !ok {
-                continue;
-            }
-            let mut co = vec![l];
-            co.extend(perm);
-            let mut pos = vec![usize::MAX; n];
-            for (i, &w) in co.iter().enumerate() {
-                pos[w] = i;
-            }
-            // Allowed sources per read, from its own thread's accesses (CoWR, CoRW).
-            let mut rf: Vec<(usize, usize)> = Vec::new();
-            let complete = assign_reads(&reads, 0, &co, &pos, st, &po_before, &mut rf, &mut |rf| {
-                visited += 1;
-                if loc_coherent(st, l, &co, rf, &po_before) {
-                    choices.push(LocChoice {
-                        co: co.clone(),
-                        rf: rf.to_vec(),
-                    });
-                }
-                visited <= MAX_CANDIDATES
-            });
-            if !complete {
-                return Err(too_large(
-                    test,
-                    format!(
-                        "more than {MAX_CANDIDATES} reads-from and coherence choices for `{lname}`"
-                    ),
-                ));
-            }
-        }
-        per_loc.push(choices);
-    }
-
-    let total: usize = per_loc
-        .iter()
-        .try_fold(1usize, |acc, c| acc.checked_mul(c.len()))
-        .unwrap_or(usize::MAX);
-    if total > MAX_CANDIDATES {
-        return Err(too_large(
-            test,
-            format!("more than {MAX_CANDIDATES} candidate executions"),
-        ));
-    }
-    if total == 0 {
-        return Ok(());
-    }
-    let mut idx = vec![0usize; locs.len()];
-    loop {
-        let mut rf = vec![usize::MAX; n];
-        let mut co = Vec::with_capacity(locs.len());
-        for (l, &i) in idx.iter().enumerate() {
-            let c = &per_loc[l][i];
-            for &(r, w) in &c.rf {
-                rf[r] = w;
-            }
-            co.push(c.co.clone());
-        }
-        if let Some(c) = run_values(&init, locs, st, regmaps, observables, si, rf, co) {
-            out.push(c);
-        }
-        // Next combination.
-        let mut l = 0;
-        loop {
-            if l == idx.len() {
-                return Ok(());
-            }
-            idx[l] += 1;
-            if idx[l] < per_loc[l].len() {
-                break;
-            }
-            idx[l] = 0;
-            l += 1;
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn assign_reads(
-    reads: &[usize],
-    k: usize,
-    co: &[usize],
-    pos: &[usize],
-    st: &Structure,
-    po_before: &dyn Fn(usize, usize) -> bool,
-    rf: &mut Vec<RfPair>,
-    emit: &mut dyn FnMut(&[RfPair]) -> bool,
-) -> bool {
-    if k == reads.len() {
-        return emit(rf);
-    }
-    let r = reads[k];
-    let cands: Vec<usize> = if st.events[r].kind == Kind::Rmw {
-        // Atomicity: a read-modify-write reads its immediate co predecessor.
-        vec![co[pos[r] - 1]]
-    } else {
-        // lo: own earlier writes (CoWR) and own earlier reads' sources (CoRR);
-        // hi: own later writes (CoRW).
-        let mut lo = 0;
-        let mut hi = co.len();
-        for &w in &co[1..] {
-            if po_before(w, r) {
-                lo = lo.max(pos[w]);
-            } else if po_before(r, w) {
-                hi = hi.min(pos[w]);
-            }
-        }
-        for &(r2, w2) in rf.iter() {
-            if po_before(r2, r) {
-                lo = lo.max(pos[w2]);
-            }
-            if st.events[r2].kind == Kind::Rmw && po_before(r2, r) {
-                lo = lo.max(pos[r2]);
-            }
-        }
-        if lo >= hi {
-            vec![]
-        } else {
-            co[lo..hi].to_vec()
-        }
-    };
-    for w in cands {
-        rf.push((r, w));
-        let go_on = assign_reads(reads, k + 1, co, pos, st, po_before, rf, emit);
-        rf.pop();
-        if !go_on {
-            return false;
-        }
-    }
-    true
-}
-
-/// SC per location for one location: acyclic(po-loc ∪ rf ∪ co ∪ fr).
-fn loc_coherent(
-    st: &Structure,
-    l: usize,
-    co: &[usize],
-    rf: &[(usize, usize)],
-    po_before: &dyn Fn(usize, usize) -> bool,
-) -> bool {
-    let n = st.events.len();
-    let mut r = Rel::empty(n);
-    let evs: Vec<usize> = (0..n).filter(|&e| st.events[e].loc == Some(l)).collect();
-    for &a in &evs {
-        for &b in &evs {
-            if po_before(a, b) {
-                r.add(a, b);
-            }
-        }
-    }
-    for (i, &a) in co.iter().enumerate() {
-        for &b in &co[i + 1..] {
-            r.add(a, b);
-        }
-    }
-    for &(rd, w) in rf {
-        r.add(w, rd);
-        let p = co.iter().position(|&x| x == w).unwrap_or(0);
-        for &b in &co[p + 1..] {
-            if b != rd {
-                r.add(rd, b);
-            }
-        }
-    }
-    r.is_acyclic()
-}
-
-/// A register input of a step: a constant or output `slot` of an earlier step.
-#[derive(Clone, Copy, Debug)]
-enum Input {
-    Const(i64),
-    Def(usize, usize),
-}
-
-/// A step with its register inputs resolved to the steps defining them (reaching
-/// definitions), so values can flow in data-flow order rather than program order.
-#[derive(Clone, Debug)]
-enum RStep {
-    Local(Input),
-    Read(usize),
-    Write(usize, Input),
-    Xchg(usize, Input),
-    Add(usize, Input),
-    Cas {
-        ev: usize,
-        exp: Input,
-        desired: Input,
-    },
-    CasFail(usize, Input),
-    Fence,
-}
-
-/// Resolve one thread's steps; also gives each register's final definition.
-fn resolve(steps: &[Step], nregs: usize) -> (Vec<RStep>, Vec<Input>) {
-    let mut last: Vec<Input> = vec![Input::Const(0); nregs];
-    let mut out = Vec::with_capacity(steps.len());
-    for (i, st) in steps.iter().enumerate() {
-        let inp = |last: &Vec<Input>, o: &Operand| match o {
-            Operand::Const(c) => Input::Const(*c),
-            Operand::Reg(r) => last[*r],
-        };
-        match st {
-            Step::Local { dst, src } => {
-                out.push(RStep::Local(inp(&last, src)));
-                last[*dst] = Input::Def(i, 0);
-            }
-            Step::Read { ev, dst } => {
-                out.push(RStep::Read(*ev));
-                last[*dst] = Input::Def(i, 0);
-            }
-            Step::Write { ev, src } => out.push(RStep::Write(*ev, inp(&last, src))),
-            Step::Rmw { ev, op, dst } => {
-                match op {
-                    RmwOp::Xchg(o) => out.push(RStep::Xchg(*ev, inp(&last, o))),
-                    RmwOp::Add(o) => out.push(RStep::Add(*ev, inp(&last, o))),
-                    RmwOp::Cas { exp, desired, flag } => {
-                        out.push(RStep::Cas {
-                            ev: *ev,
-                            exp: last[*exp],
-                            desired: inp(&last, desired),
-                        });
-                        if let Some(f) = flag {
-                            last[*f] = Input::Def(i, 1);
-                        }
-                    }
-                }
-                if let Some(d) = dst {
-                    last[*d] = Input::Def(i, 0);
-                }
-            }
-            Step::CasFail { ev, exp, flag } => {
-                out.push(RStep::CasFail(*ev, last[*exp]));
-                last[*exp] = Input::Def(i, 0);
-                if let Some(f) = flag {
-                    last[*f] = Input::Def(i, 1);
-                }
-            }
-            Step::Fence => out.push(RStep::Fence),
-        }
-    }
-    (out, last)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn run_values(
-    init: &[i64],
-    locs: &[String],
-    st: &Structure,
-    regmaps: &[RegMap],
-    observables: &[Var],
-    si: usize,
-    rf: Vec<usize>,
-    co: Vec<Vec<usize>>,
-) -> Option<Candidate> {
-    let n = st.events.len();
-    let nlocs = co.len();
-    let mut wval: Vec<Option<i64>> = vec![None; n];
-    let mut rval = vec![0i64; n];
-    for (slot, &v) in wval.iter_mut().zip(init).take(nlocs) {
-        *slot = Some(v);
-    }
-    // outs[t][step] = the step's two outputs once computed.
-    let mut outs: Vec<Vec<Option<[i64; 2]>>> =
-        st.resolved.iter().map(|r| vec![None; r.len()]).collect();
-    let get = |outs: &Vec<Option<[i64; 2]>>, i: &Input| match *i {
-        Input::Const(c) => Some(c),
-        Input::Def(s, k) => outs[s].map(|o| o[k]),
-    };
-    let mut left: usize = st.resolved.iter().map(|r| r.len()).sum();
-    while left > 0 {
-        let mut progress = false;
-        for (t, steps) in st.resolved.iter().enumerate() {
-            for (i, step) in steps.iter().enumerate() {
-                if outs[t][i].is_some() {
-                    continue;
-                }
-                let o = &outs[t];
-                let result: Option<[i64; 2]> = match step {
-                    RStep::Fence => Some([0, 0]),
-                    RStep::Local(x) => get(o, x).map(|v| [v, 0]),
-                    RStep::Write(ev, x) => get(o, x).map(|v| {
-                        wval[*ev] = Some(v);
-                        [0, 0]
-                    }),
-                    RStep::Read(ev) => wval[rf[*ev]].map(|v| {
-                        rval[*ev] = v;
-                        [v, 0]
-                    }),
-                    RStep::Xchg(ev, x) | RStep::Add(ev, x) => match (wval[rf[*ev]], get(o, x)) {
-                        (Some(old), Some(v)) => {
-                            rval[*ev] = old;
-                            wval[*ev] = Some(if matches!(step, RStep::Add(..)) {
-                                old.wrapping_add(v)
-                            } else {
-                                v
-                            });
-                            Some([old, 0])
-                        }
-                        _ => None,
-                    },
-                    RStep::Cas { ev, exp, desired } => {
-                        match (wval[rf[*ev]], get(o, exp), get(o, desired)) {
-                            (Some(old), Some(e), Some(d)) => {
-                                if old != e {
-                                    return None;
-                                }
-                                rval[*ev] = old;
-                                wval[*ev] = Some(d);
-                                Some([old, 1])
-                            }
-                            _ => None,
-                        }
-                    }
-                    RStep::CasFail(ev, exp) => match (wval[rf[*ev]], get(o, exp)) {
-                        (Some(cur), Some(e)) => {
-                            if cur == e {
-                                return None;
-                            }
-                            rval[*ev] = cur;
-                            Some([cur, 0])
-                        }
-                        _ => None,
-                    },
-                };
-                if result.is_some() {
-                    outs[t][i] = result;
-                    left -= 1;
-                    progress = true;
-                }
-            }
-        }
-        if !progress {
-            // Values depend on themselves through rf and data flow (out of thin air).
-            return None;
-        }
-    }
-    let wval: Vec<i64> = wval.into_iter().map(|v| v.unwrap_or(0)).collect();
-    let state = observables
-        .iter()
-        .map(|v| match v {
-            Var::Reg { thread, reg } => regmaps
-                .get(*thread)
-                .and_then(|m| m.names.iter().position(|x| x == reg))
-                .and_then(|i| get(&outs[*thread], &st.final_regs[*thread][i]))
-                .unwrap_or(0),
-            Var::Loc(l) => locs
-                .iter()
-                .position(|x| x == l)
-                .and_then(|li| co.get(li))
-                .and_then(|c| c.last())
-                .map(|&w| wval[w])
-                .unwrap_or(0),
-        })
-        .collect();
-    Some(Candidate {
-        structure: si,
-        rf,
-        co,
-        rval,
-        wval,
-        state,
     })
 }

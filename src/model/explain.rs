@@ -6,7 +6,7 @@ use super::exec::{Candidate, Kind};
 use super::graph::Graph;
 use super::rel::{members, Edge, Rel};
 use super::{Analysis, Model, ModelError, Witness};
-use crate::litmus::{format_state, print::print, Quantifier, Test};
+use crate::litmus::{format_state, print, Quantifier, Test};
 use std::fmt::Write;
 
 /// How a model judges the test's target outcome.

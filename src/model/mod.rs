@@ -37,6 +37,7 @@
 
 pub mod armv8;
 pub mod c11;
+mod candidates;
 pub mod dot;
 pub mod exec;
 pub mod explain;
@@ -47,6 +48,7 @@ pub mod rc11;
 pub mod rel;
 pub mod sc;
 pub mod tso;
+mod values;
 
 use crate::litmus::{Span, Test};
 use exec::{Enumeration, Structure};

@@ -30,11 +30,6 @@ pub struct Layout {
     owner: Vec<usize>,
 }
 
-/// Convert a litmus constant to the `i32` the runner stores, or explain why not.
-pub fn to_i32(v: i64, what: &str) -> Result<i32, String> {
-    i32::try_from(v).map_err(|_| format!("{what}: value {v} does not fit in an atomic_int (i32)"))
-}
-
 impl Layout {
     pub fn new(test: &Test, n: usize) -> Result<Layout, String> {
         let names = test.locations_all();
@@ -42,10 +37,8 @@ impl Layout {
         let init = names
             .iter()
             .map(|l| {
-                to_i32(
-                    test.init_value(l),
-                    &format!("{}: initial value of {l}", test.name),
-                )
+                crate::litmus::check::value(test.init_value(l))
+                    .map_err(|m| format!("{}: initial value of {l}: {m}", test.name))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let nregs: Vec<usize> = test.threads.iter().map(|t| t.registers().len()).collect();

@@ -2,8 +2,9 @@
 //! operation with its ordering through a `match`. Slower than the compiled catalog, and the
 //! dispatch between operations may hide some reorderings; results are labelled "interpreted".
 
+use crate::litmus::check::value;
 use crate::litmus::{MemOrder, Op, Test, Value};
-use crate::run::layout::{to_i32, Layout};
+use crate::run::layout::Layout;
 use crate::run::{Instances, Runnable};
 use std::sync::atomic::{fence, AtomicI32, Ordering};
 
@@ -78,6 +79,7 @@ impl Interpreted {
     /// Check that the interpreter can run `test`; errors name the file, line and column.
     pub fn new(test: Test, path: Option<&str>) -> Result<Interpreted, String> {
         let file = path.map_or_else(|| test.name.clone(), str::to_string);
+        crate::litmus::check::test(&test).map_err(|e| e.located(&file))?;
         let locs = test.locations_all();
         let mut progs = Vec::new();
         for th in &test.threads {
@@ -94,9 +96,6 @@ impl Interpreted {
             let mut prog = Vec::new();
             for st in &th.body {
                 let at = |m: String| format!("{file}:{}:{}: {m}", st.span.line, st.span.col);
-                if let Some(m) = st.op.rust_rejects() {
-                    return Err(at(m));
-                }
                 let reg = |r: &str| {
                     regs.iter()
                         .position(|x| x == r)
@@ -109,7 +108,7 @@ impl Interpreted {
                 };
                 let val = |v: &Value| -> Result<IVal, String> {
                     Ok(match v {
-                        Value::Const(c) => IVal::Const(to_i32(*c, "constant").map_err(at)?),
+                        Value::Const(c) => IVal::Const(value(*c).map_err(at)?),
                         Value::Reg(r) => IVal::Reg(reg(r)?),
                     })
                 };

@@ -20,6 +20,8 @@
 //! never panics, whatever the input. This file is std-only: `build.rs` includes it.
 
 use super::ast::*;
+use super::check::{self, VALUE_RANGE};
+use super::lexer::{lex, Tok, Token};
 use std::fmt;
 
 /// A parse error with its location.
@@ -43,8 +45,15 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Largest and smallest values an `atomic_int` (Rust `AtomicI32`) can hold.
-const VALUE_RANGE: std::ops::RangeInclusive<i64> = (i32::MIN as i64)..=(i32::MAX as i64);
+/// A parse error at `span`.
+pub(crate) fn err<T>(file: &str, span: Span, message: impl Into<String>) -> Result<T, ParseError> {
+    Err(ParseError {
+        file: file.to_string(),
+        line: span.line,
+        col: span.col,
+        message: message.into(),
+    })
+}
 
 /// Upper bounds that keep every later stage (codegen, model checker) well inside its limits.
 pub const MAX_THREADS: usize = 16;
@@ -81,213 +90,16 @@ pub fn parse(src: &str, file: &str) -> Result<Test, ParseError> {
         locs: Vec::new(),
         atoms: 0,
     };
-    p.test()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lexer
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
-    Ident(String),
-    Int(i64),
-    Str(String),
-    /// The raw test name after `C` (diy names contain `+`, `.`, `-` ...).
-    Name(String),
-    /// Punctuation: `{ } ( ) [ ] ; , = * & : ~ /\ \/ -`
-    Punct(&'static str),
-    Eof,
-}
-
-impl fmt::Display for Tok {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Tok::Ident(s) => write!(f, "`{s}`"),
-            Tok::Int(v) => write!(f, "`{v}`"),
-            Tok::Str(_) => f.write_str("a string"),
-            Tok::Name(s) => write!(f, "`{s}`"),
-            Tok::Punct(p) => write!(f, "`{p}`"),
-            Tok::Eof => f.write_str("end of file"),
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-struct Token {
-    tok: Tok,
-    span: Span,
-}
-
-fn err<T>(file: &str, span: Span, message: impl Into<String>) -> Result<T, ParseError> {
-    Err(ParseError {
+    let t = p.test()?;
+    // Everything the parser accepted obeys the semantic rules; this is their one definition.
+    check::test(&t).map_err(|e| ParseError {
         file: file.to_string(),
-        line: span.line,
-        col: span.col,
-        message: message.into(),
-    })
+        line: e.span.line.max(1),
+        col: e.span.col.max(1),
+        message: e.message,
+    })?;
+    Ok(t)
 }
-
-fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
-    let chars: Vec<(usize, char)> = src.char_indices().collect();
-    let mut out: Vec<Token> = Vec::new();
-    let mut i = 0;
-    let (mut line, mut col) = (1u32, 1u32);
-    // Advance over chars[i..j], updating line/col.
-    let advance = |i: &mut usize, n: usize, line: &mut u32, col: &mut u32| {
-        for _ in 0..n {
-            if *i < chars.len() {
-                if chars[*i].1 == '\n' {
-                    *line += 1;
-                    *col = 1;
-                } else {
-                    *col += 1;
-                }
-                *i += 1;
-            }
-        }
-    };
-    let peek = |i: usize| chars.get(i).map(|&(_, c)| c);
-    while i < chars.len() {
-        let c = chars[i].1;
-        let span = Span { line, col };
-        let after_c = out.len() == 1 && out[0].tok == Tok::Ident("C".to_string());
-        if c.is_whitespace() {
-            advance(&mut i, 1, &mut line, &mut col);
-        } else if after_c && c != '"' && c != '{' {
-            let mut s = String::new();
-            while let Some(d) = peek(i).filter(|d| !d.is_whitespace() && *d != '"' && *d != '{') {
-                s.push(d);
-                advance(&mut i, 1, &mut line, &mut col);
-            }
-            out.push(Token {
-                tok: Tok::Name(s),
-                span,
-            });
-        } else if c == '(' && peek(i + 1) == Some('*') {
-            // herd comment, nestable like OCaml's.
-            let mut depth = 0usize;
-            loop {
-                match (peek(i), peek(i + 1)) {
-                    (Some('('), Some('*')) => {
-                        depth += 1;
-                        advance(&mut i, 2, &mut line, &mut col);
-                    }
-                    (Some('*'), Some(')')) => {
-                        depth -= 1;
-                        advance(&mut i, 2, &mut line, &mut col);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    (Some(_), _) => advance(&mut i, 1, &mut line, &mut col),
-                    (None, _) => return err(file, span, "unterminated comment `(*`"),
-                }
-            }
-        } else if c == '/' && peek(i + 1) == Some('/') {
-            while peek(i).is_some_and(|c| c != '\n') {
-                advance(&mut i, 1, &mut line, &mut col);
-            }
-        } else if c == '/' && peek(i + 1) == Some('*') {
-            advance(&mut i, 2, &mut line, &mut col);
-            loop {
-                match (peek(i), peek(i + 1)) {
-                    (Some('*'), Some('/')) => {
-                        advance(&mut i, 2, &mut line, &mut col);
-                        break;
-                    }
-                    (Some(_), _) => advance(&mut i, 1, &mut line, &mut col),
-                    (None, _) => return err(file, span, "unterminated comment `/*`"),
-                }
-            }
-        } else if c == '"' {
-            advance(&mut i, 1, &mut line, &mut col);
-            let mut s = String::new();
-            loop {
-                match peek(i) {
-                    Some('"') => {
-                        advance(&mut i, 1, &mut line, &mut col);
-                        break;
-                    }
-                    Some(c) => {
-                        s.push(c);
-                        advance(&mut i, 1, &mut line, &mut col);
-                    }
-                    None => return err(file, span, "unterminated string"),
-                }
-            }
-            out.push(Token {
-                tok: Tok::Str(s),
-                span,
-            });
-        } else if c.is_ascii_digit() {
-            let mut s = String::new();
-            while let Some(d) = peek(i).filter(|d| d.is_ascii_alphanumeric() || *d == '_') {
-                s.push(d);
-                advance(&mut i, 1, &mut line, &mut col);
-            }
-            let v = if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-                i64::from_str_radix(hex, 16).ok()
-            } else {
-                s.parse::<i64>().ok()
-            };
-            match v {
-                Some(v) => out.push(Token {
-                    tok: Tok::Int(v),
-                    span,
-                }),
-                None => return err(file, span, format!("bad integer `{s}`")),
-            }
-        } else if c.is_ascii_alphabetic() || c == '_' {
-            let mut s = String::new();
-            while let Some(d) = peek(i).filter(|d| d.is_ascii_alphanumeric() || *d == '_') {
-                s.push(d);
-                advance(&mut i, 1, &mut line, &mut col);
-            }
-            out.push(Token {
-                tok: Tok::Ident(s),
-                span,
-            });
-        } else {
-            let two: String = [Some(c), peek(i + 1)].iter().flatten().collect();
-            let p: &'static str = match two.as_str() {
-                "/\\" => "/\\",
-                "\\/" => "\\/",
-                _ => match c {
-                    '{' => "{",
-                    '}' => "}",
-                    '(' => "(",
-                    ')' => ")",
-                    '[' => "[",
-                    ']' => "]",
-                    ';' => ";",
-                    ',' => ",",
-                    '=' => "=",
-                    '*' => "*",
-                    '&' => "&",
-                    ':' => ":",
-                    '~' => "~",
-                    '-' => "-",
-                    '+' => "+",
-                    '.' => ".",
-                    _ => return err(file, span, format!("unexpected character `{c}`")),
-                },
-            };
-            advance(&mut i, p.chars().count(), &mut line, &mut col);
-            out.push(Token {
-                tok: Tok::Punct(p),
-                span,
-            });
-        }
-    }
-    out.push(Token {
-        tok: Tok::Eof,
-        span: Span { line, col },
-    });
-    Ok(out)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parser
 
 struct Parser<'a> {
     file: &'a str,
@@ -1012,7 +824,7 @@ mod tests {
     #[test]
     fn print_round_trips() {
         let t = parse(MP, "mp.litmus").unwrap();
-        let again = parse(&crate::litmus::print::print(&t), "printed").unwrap();
+        let again = parse(&crate::litmus::print(&t), "printed").unwrap();
         assert_eq!(t.name, again.name);
         assert_eq!(t.init, again.init);
         assert_eq!(t.cond.prop, again.cond.prop);
