@@ -14,6 +14,9 @@ mod lexer;
 #[path = "src/litmus/parser.rs"]
 #[allow(dead_code)]
 mod parser;
+#[path = "src/litmus/stmt.rs"]
+#[allow(dead_code)]
+mod stmt;
 
 #[path = "build/codegen.rs"]
 mod codegen;

@@ -4,10 +4,11 @@
 //! (`tests/data/herd7-verdicts.txt`) and the classic tests have the reference's shapes
 //! (`tests/data/herd7-shapes.txt`).
 
-use orderlab::litmus::expected::{parse_expected, ExpectedRow, EXPECTED, MODEL_KEYS};
-use orderlab::litmus::parse::parse;
-use orderlab::litmus::print::print;
+use orderlab::litmus::parse;
+use orderlab::litmus::print;
 use orderlab::litmus::{MemOrder, Op, Prop, Quantifier, Span, Test};
+use orderlab::model::Model;
+use orderlab::suite::expected::{table, ExpectedRow};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,9 @@ fn catalog() -> Vec<(PathBuf, Test)> {
 }
 
 fn expected() -> Vec<ExpectedRow> {
-    parse_expected(EXPECTED).unwrap_or_else(|e| panic!("litmus/expected: {e}"))
+    let rows = table().to_vec();
+    assert!(!rows.is_empty(), "litmus/expected does not parse");
+    rows
 }
 
 fn row<'a>(rows: &'a [ExpectedRow], test: &str) -> &'a ExpectedRow {
@@ -251,7 +254,7 @@ fn every_test_has_exactly_one_expected_row_and_vice_versa() {
             r.line,
             r.test
         );
-        assert_eq!(r.verdicts.len(), MODEL_KEYS.len());
+        assert_eq!(r.verdicts.len(), Model::ALL.len());
     }
 }
 
@@ -284,7 +287,7 @@ fn expected_table_agrees_with_herd7_reference() {
     let rows = expected();
     for r in reference() {
         let e = row(&rows, &r.test);
-        let cell = |m: &str| e.allowed(m).unwrap();
+        let cell = |m: &str| e.allowed(Model::from_key(m).unwrap()).unwrap();
         let t = &r.test;
         assert_eq!(cell("rc11"), r.rc11, "{t} rc11");
         assert_eq!(cell("c11"), r.c11, "{t} c11");
@@ -425,7 +428,7 @@ fn same_shape_same_verdict_pattern_for_map_tests() {
 #[test]
 fn table_respects_model_strength() {
     for r in expected() {
-        let a = |m: &str| r.allowed(m).unwrap();
+        let a = |m: &str| r.allowed(Model::from_key(m).unwrap()).unwrap();
         // Every target outcome of the catalog is a weak outcome: SC forbids it.
         assert!(!a("sc"), "{}: sc", r.test);
         // LDAPR is weaker than LDAR, everything else being the same code.

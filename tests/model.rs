@@ -3,9 +3,9 @@
 //! (final states, read-modify-writes, dependencies); it rejects what it cannot check with an
 //! error naming the construct or the bound; the CLI works on files outside the catalog.
 
-use orderlab::litmus::expected::{parse_expected, EXPECTED};
 use orderlab::litmus::{format_state, parse, Test};
 use orderlab::model::{check, check_all, explain, Model, ModelError};
+use orderlab::suite::expected::table;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -48,15 +48,16 @@ fn af(b: bool) -> &'static str {
 
 #[test]
 fn reproduces_every_row_of_the_expected_table() {
-    let rows = parse_expected(EXPECTED).unwrap();
+    let rows = table();
+    assert!(!rows.is_empty(), "litmus/expected does not parse");
     let tests = catalog();
     assert_eq!(rows.len(), tests.len());
     let mut bad = Vec::new();
-    for row in &rows {
+    for row in rows {
         let t = tests.iter().find(|t| t.name == row.test).unwrap();
         let verdicts = check_all(t).unwrap_or_else(|e| panic!("{e}"));
         for v in verdicts {
-            let want = row.allowed(v.model.key()).unwrap();
+            let want = row.allowed(v.model).unwrap();
             if v.target_allowed != want {
                 bad.push(format!(
                     "{} {}: checker {}, expected {}",

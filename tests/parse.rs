@@ -1,8 +1,8 @@
 //! The litmus parser on good files (exact ASTs) and bad files (`tests/data/bad/*.litmus`, each
 //! with its expected `FILE:LINE:COL: message` prefix).
 
-use orderlab::litmus::parse::{parse, parse_bytes};
-use orderlab::litmus::print::print;
+use orderlab::litmus::print;
+use orderlab::litmus::{parse, parse_bytes};
 use orderlab::litmus::{MemOrder, Op, Prop, Quantifier, Span, Test, Value, Var};
 use std::collections::BTreeSet;
 use std::path::PathBuf;

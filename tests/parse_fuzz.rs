@@ -4,8 +4,8 @@
 //! the last character of a line); a test it accepts prints to a text that parses back to the
 //! same test.
 
-use orderlab::litmus::parse::{parse, parse_bytes};
-use orderlab::litmus::print::print;
+use orderlab::litmus::print;
+use orderlab::litmus::{parse, parse_bytes};
 use orderlab::litmus::{Span, Test};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};

@@ -4,15 +4,12 @@
 //! Hardware runs inside this binary are serialized with [`HW`]: two runs at once would share
 //! the cores and starve each other.
 
-use orderlab::litmus::parse::parse;
-use orderlab::litmus::{Op, Test};
-use orderlab::run::clock::Sync as StartSync;
-use orderlab::run::harness::{self, Budget, Config};
-use orderlab::run::interp::Interpreted;
-use orderlab::run::platform::Platform;
-use orderlab::run::verdict::{self, Status};
-use orderlab::run::{Instances, Litmus, Source};
-use orderlab::suite::catalog::{Entry, ENTRIES, GENERATED};
+use orderlab::litmus::Test;
+use orderlab::machine::Platform;
+use orderlab::run::{self as engine, Budget, Config, Instances, Runnable, Start};
+use orderlab::suite::catalog::{CatalogFile, ENTRIES};
+use orderlab::suite::{Entry, Source};
+use orderlab::verdict::{self, Status};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -23,11 +20,18 @@ fn hw() -> std::sync::MutexGuard<'static, ()> {
     HW.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn entry(name: &str) -> &'static Entry {
+fn catalog_file(name: &str) -> &'static CatalogFile {
     ENTRIES
         .iter()
         .find(|e| e.name == name)
         .unwrap_or_else(|| panic!("{name} is not in the catalog"))
+}
+
+/// A catalog test as the suite gives it.
+fn entry(name: &str) -> Entry {
+    orderlab::suite::select(&[name.to_string()])
+        .expect("selects")
+        .remove(0)
 }
 
 fn config(budget: Budget) -> Config {
@@ -35,74 +39,6 @@ fn config(budget: Budget) -> Config {
         budget,
         ..Config::default()
     }
-}
-
-/// The generated text of one thread function: from `pub fn pN(` to its closing brace.
-fn thread_fn(module: &str, index: usize) -> &str {
-    let start = module
-        .find(&format!("pub fn p{index}("))
-        .unwrap_or_else(|| panic!("no p{index} in generated module"));
-    let end = module[start..].find("\n    }\n").expect("end of thread fn");
-    let before = &module[..start];
-    assert!(
-        before.trim_end().ends_with("#[inline(never)]"),
-        "p{index} is not #[inline(never)]"
-    );
-    &module[start..start + end]
-}
-
-/// `(operation, orderings)` of each statement in a generated thread body, in order.
-fn generated_ops(body: &str) -> Vec<(&'static str, Vec<String>)> {
-    let mut out = Vec::new();
-    for line in body.lines() {
-        let kind = if line.contains(".compare_exchange(") {
-            "cas"
-        } else if line.contains(".fetch_add(") {
-            "fetch_add"
-        } else if line.contains(".swap(") {
-            "swap"
-        } else if line.contains("atomic::fence(") {
-            "fence"
-        } else if line.contains(".load(") {
-            "load"
-        } else if line.contains(".store(") {
-            "store"
-        } else {
-            continue;
-        };
-        let ords = line
-            .split("Ordering::")
-            .skip(1)
-            .map(|s| s.chars().take_while(|c| c.is_alphanumeric()).collect())
-            .collect();
-        out.push((kind, ords));
-    }
-    out
-}
-
-fn source_ops(test: &Test, thread: usize) -> Vec<(&'static str, Vec<String>)> {
-    test.threads[thread]
-        .body
-        .iter()
-        .filter_map(|st| {
-            let kind = match st.op {
-                Op::Local { .. } => return None,
-                Op::Load { .. } => "load",
-                Op::Store { .. } => "store",
-                Op::Fence { .. } => "fence",
-                Op::Exchange { .. } => "swap",
-                Op::FetchAdd { .. } => "fetch_add",
-                Op::CompareExchange { .. } => "cas",
-            };
-            let ords = st
-                .op
-                .orders()
-                .iter()
-                .map(|o| o.rust_name().to_string())
-                .collect();
-            Some((kind, ords))
-        })
-        .collect()
 }
 
 #[test]
@@ -122,46 +58,6 @@ fn catalog_is_compiled() {
             .count()
             == files
     );
-}
-
-#[test]
-fn generated_threads_carry_the_files_orderings() {
-    for e in ENTRIES {
-        let test = parse(e.source, e.path).expect("catalog file parses");
-        assert_eq!(test.name, e.name);
-        let start = GENERATED
-            .find(&format!("pub mod {} {{", e.ident))
-            .unwrap_or_else(|| panic!("no module for {}", e.name));
-        let end = GENERATED[start + 1..]
-            .find("\npub mod ")
-            .map_or(GENERATED.len(), |k| start + 1 + k);
-        let module = &GENERATED[start..end];
-        for (k, th) in test.threads.iter().enumerate() {
-            let body = thread_fn(module, th.index);
-            let sig = format!(
-                "pub fn p{}({})",
-                th.index,
-                th.params
-                    .iter()
-                    .map(|p| format!("{p}: &AtomicI32"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            assert!(
-                body.starts_with(&sig),
-                "{}: P{} signature: {body}",
-                e.name,
-                th.index
-            );
-            assert_eq!(
-                generated_ops(body),
-                source_ops(&test, k),
-                "{}: P{} operations/orderings differ from the file",
-                e.name,
-                th.index
-            );
-        }
-    }
 }
 
 /// Every permutation of `0..n`.
@@ -195,11 +91,15 @@ fn serial(inst: &dyn Instances, order: &[usize], nobs: usize) -> Vec<i64> {
 #[test]
 fn compiled_threads_agree_with_the_interpreter() {
     for e in ENTRIES {
-        let compiled = (e.make)();
+        let compiled = entry(e.name);
         let test = compiled.test().clone();
         assert_eq!(compiled.source(), Source::Catalog);
-        let interp = Interpreted::new(test.clone(), None).expect("interpretable");
-        let (a, b) = (compiled.instances(1), interp.instances(1));
+        let interp = orderlab::suite::interpreted(test.clone(), None).expect("interpretable");
+        assert_eq!(interp.source(), Source::Interpreted);
+        let (a, b) = (
+            compiled.runnable().instances(1),
+            interp.runnable().instances(1),
+        );
         let nobs = test.observables().len();
         for p in permutations(test.threads.len()) {
             assert_eq!(
@@ -227,8 +127,8 @@ const HANDSHAKE_BUDGET: u64 = 300_000;
 #[test]
 fn sb_rlx_is_observed_here() {
     let _g = hw();
-    let sb = (entry("SB+rlx").make)();
-    let run = harness::run(sb.as_ref(), &config(Budget::Iterations(SB_BUDGET))).expect("run");
+    let sb = entry("SB+rlx");
+    let run = engine::run(sb.runnable(), &config(Budget::Iterations(SB_BUDGET))).expect("run");
     assert!(!run.hung);
     assert_eq!(run.iterations, SB_BUDGET);
     assert_eq!(run.histogram.total(), SB_BUDGET);
@@ -238,19 +138,19 @@ fn sb_rlx_is_observed_here() {
         "SB+rlx never showed its weak outcome in {SB_BUDGET} iterations on {}",
         Platform::detect_hw().describe()
     );
-    let a = verdict::assess(sb.test(), Platform::detect_hw(), &run.histogram, run.hung);
+    let a = verdict::assess(&sb, Platform::detect_hw(), &run.histogram, run.hung);
     assert_ne!(a.status, Status::ForbiddenObserved);
 }
 
 #[test]
 fn sb_rlx_is_observed_with_the_handshake_fallback() {
     let _g = hw();
-    let sb = (entry("SB+rlx").make)();
+    let sb = entry("SB+rlx");
     let cfg = Config {
-        sync: StartSync::Handshake,
+        sync: Start::Handshake,
         ..config(Budget::Iterations(HANDSHAKE_BUDGET))
     };
-    let run = harness::run(sb.as_ref(), &cfg).expect("run");
+    let run = engine::run(sb.runnable(), &cfg).expect("run");
     assert_eq!(run.histogram.total(), HANDSHAKE_BUDGET);
     assert!(verdict::observed(sb.test(), &run.histogram) > 0);
 }
@@ -260,11 +160,11 @@ fn no_catalog_test_shows_a_forbidden_outcome() {
     let _g = hw();
     let platform = Platform::detect_hw();
     for e in ENTRIES {
-        let lit = (e.make)();
-        let run = harness::run(lit.as_ref(), &config(Budget::Iterations(20_000))).expect("run");
+        let lit = entry(e.name);
+        let run = engine::run(lit.runnable(), &config(Budget::Iterations(20_000))).expect("run");
         assert!(!run.hung, "{} hung", e.name);
         assert_eq!(run.histogram.total(), 20_000, "{}", e.name);
-        let a = verdict::assess(lit.test(), platform, &run.histogram, run.hung);
+        let a = verdict::assess(&lit, platform, &run.histogram, run.hung);
         assert!(
             a.status != Status::ForbiddenObserved,
             "{} on {platform}: forbidden states observed: {:?}",
@@ -277,10 +177,10 @@ fn no_catalog_test_shows_a_forbidden_outcome() {
 #[test]
 fn mp_ra_is_never_observed() {
     let _g = hw();
-    let mp = (entry("MP+ra").make)();
-    let run = harness::run(mp.as_ref(), &config(Budget::Iterations(200_000))).expect("run");
+    let mp = entry("MP+ra");
+    let run = engine::run(mp.runnable(), &config(Budget::Iterations(200_000))).expect("run");
     assert_eq!(verdict::observed(mp.test(), &run.histogram), 0);
-    let a = verdict::assess(mp.test(), Platform::detect_hw(), &run.histogram, false);
+    let a = verdict::assess(&mp, Platform::detect_hw(), &run.histogram, false);
     assert_eq!(a.status, Status::Ok);
     assert_eq!(a.allowed, Some(false));
 }
@@ -297,12 +197,9 @@ struct HangingInstances {
     release: &'static AtomicBool,
 }
 
-impl Litmus for Hanging {
+impl Runnable for Hanging {
     fn test(&self) -> &Test {
         &self.test
-    }
-    fn source(&self) -> Source {
-        Source::Interpreted
     }
     fn instances(&self, n: usize) -> Box<dyn Instances> {
         let _ = n;
@@ -331,7 +228,7 @@ impl Instances for HangingInstances {
 }
 
 fn hangs(stuck: usize, release: &'static AtomicBool) {
-    let sb = (entry("SB+rlx").make)();
+    let sb = (catalog_file("SB+rlx").make)();
     let h = Hanging {
         test: sb.test().clone(),
         stuck,
@@ -341,15 +238,14 @@ fn hangs(stuck: usize, release: &'static AtomicBool) {
         watchdog: Duration::from_millis(300),
         ..config(Budget::Iterations(10_000))
     };
-    let run = harness::run(&h, &cfg).expect("the harness returns, it does not panic");
+    let run = engine::run(&h, &cfg).expect("the harness returns, it does not panic");
     release.store(true, Ordering::Release);
     assert!(
         run.hung,
         "thread {stuck} hung but the run was not reported hung"
     );
-    let a = verdict::assess(&h.test, Platform::detect_hw(), &run.histogram, run.hung);
+    let a = verdict::assess_test(&h.test, Platform::detect_hw(), &run.histogram, run.hung);
     assert_eq!(a.status, Status::Hung);
-    assert_eq!(a.status.exit_code(), orderlab::exit::HUNG);
 }
 
 #[test]
@@ -378,7 +274,7 @@ fn map_handshake_violations_show_on_x86_with_weak_policies_only() {
         return;
     }
     let _g = hw();
-    let tests = orderlab::map::litmus_tests();
+    let tests = orderlab::suite::select(&["map.handshake+*".to_string()]).expect("map tests");
     let find = |name: &str| {
         tests
             .iter()
@@ -390,9 +286,9 @@ fn map_handshake_violations_show_on_x86_with_weak_policies_only() {
         let mut seen = 0;
         let mut total = 0;
         while seen == 0 && total < 5_000_000 {
-            let run = harness::run(t.as_ref(), &config(Budget::Iterations(200_000))).expect("run");
+            let run = engine::run(t.runnable(), &config(Budget::Iterations(200_000))).expect("run");
             assert!(!run.hung, "{name} hung");
-            let a = verdict::assess(t.test(), Platform::X86Tso, &run.histogram, run.hung);
+            let a = verdict::assess(t, Platform::X86Tso, &run.histogram, run.hung);
             assert_eq!(a.status, Status::Ok, "{name}: {:?}", a.status);
             seen += verdict::observed(t.test(), &run.histogram);
             total += run.iterations;
@@ -403,8 +299,8 @@ fn map_handshake_violations_show_on_x86_with_weak_policies_only() {
         );
     }
     let sc = find("map.handshake+seqcst");
-    let run = harness::run(sc.as_ref(), &config(Budget::Iterations(400_000))).expect("run");
+    let run = engine::run(sc.runnable(), &config(Budget::Iterations(400_000))).expect("run");
     assert_eq!(verdict::observed(sc.test(), &run.histogram), 0);
-    let a = verdict::assess(sc.test(), Platform::X86Tso, &run.histogram, run.hung);
+    let a = verdict::assess(sc, Platform::X86Tso, &run.histogram, run.hung);
     assert_eq!(a.status, Status::Ok);
 }

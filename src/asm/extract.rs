@@ -29,65 +29,14 @@ impl Function {
     }
 }
 
-/// Demangle a legacy Rust symbol (`_ZN8orderlab7catalog5sb_sc2p017h0123456789abcdefE`) to
-/// `orderlab::suite::catalog::sb_sc::p0`, dropping the hash. Returns `None` for anything else.
+/// Demangle a Rust symbol, legacy (`_ZN8orderlab5suite7catalog5sb_sc2p017h0123456789abcdefE`)
+/// or v0 (`_RNvNtNtNtCs..._8orderlab5suite7catalog5sb_sc2p0`, rustc's default since 1.9x), to
+/// `orderlab::suite::catalog::sb_sc::p0`, without hash or crate disambiguator. Returns `None`
+/// for anything that is not a Rust symbol.
 pub fn demangle(sym: &str) -> Option<String> {
-    let rest = sym.strip_prefix("_ZN")?;
-    let bytes = rest.as_bytes();
-    let mut i = 0;
-    let mut parts: Vec<String> = Vec::new();
-    while i < bytes.len() && bytes[i] != b'E' {
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let len: usize = rest[start..i].parse().ok()?;
-        let seg = rest.get(i..i + len)?;
-        i += len;
-        parts.push(unescape(seg));
-    }
-    if i >= bytes.len() {
-        return None;
-    }
-    if let Some(last) = parts.last() {
-        if last.len() == 17
-            && last.starts_with('h')
-            && last[1..].bytes().all(|b| b.is_ascii_hexdigit())
-        {
-            parts.pop();
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(parts.join("::"))
-}
-
-fn unescape(seg: &str) -> String {
-    let mut s = match seg.strip_prefix("_$") {
-        Some(rest) => format!("${rest}"),
-        None => seg.to_string(),
-    };
-    for (from, to) in [
-        ("$LT$", "<"),
-        ("$GT$", ">"),
-        ("$RF$", "&"),
-        ("$BP$", "*"),
-        ("$C$", ","),
-        ("$SP$", "@"),
-        ("$u20$", " "),
-        ("$u27$", "'"),
-        ("$u5b$", "["),
-        ("$u5d$", "]"),
-        ("$u7b$", "{"),
-        ("$u7d$", "}"),
-        ("$u3b$", ";"),
-        ("$u7e$", "~"),
-        ("..", "::"),
-    ] {
-        s = s.replace(from, to);
-    }
-    s
+    rustc_demangle::try_demangle(sym)
+        .ok()
+        .map(|d| format!("{d:#}"))
 }
 
 /// Normalise one instruction line: comments dropped (except the compiler-barrier marker),
@@ -285,10 +234,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn demangles_legacy_symbols() {
+    fn demangles_legacy_and_v0_symbols() {
         assert_eq!(
-            demangle("_ZN8orderlab7catalog5sb_sc2p017h685d29b1c2972194E").as_deref(),
+            demangle("_ZN8orderlab5suite7catalog5sb_sc2p017h685d29b1c2972194E").as_deref(),
             Some("orderlab::suite::catalog::sb_sc::p0")
+        );
+        assert_eq!(
+            demangle("_RNvNtNtNtCs6wCyJi2jMWU_8orderlab5suite7catalog15sb_sc_st_rlx_ld2p0")
+                .as_deref(),
+            Some("orderlab::suite::catalog::sb_sc_st_rlx_ld::p0")
         );
         assert_eq!(demangle("main"), None);
         assert_eq!(demangle("_ZN3foo"), None);

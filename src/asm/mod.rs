@@ -23,3 +23,6 @@ pub mod expect;
 pub mod extract;
 pub mod show;
 pub mod sig;
+
+#[cfg(test)]
+mod tests;

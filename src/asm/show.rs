@@ -233,7 +233,7 @@ pub fn map_test(
             let w = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
             for (l, a) in &lines {
                 match a {
-                    Some(item) if item.kind != sig::Kind::Plain => {
+                    Some(item) if item.effect != sig::Effect::Plain => {
                         line!(out, "  {l:<w$}  ; {}", sig::gloss(&item.token))
                     }
                     _ => line!(out, "  {l}"),

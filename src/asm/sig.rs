@@ -8,7 +8,7 @@ use std::fmt;
 
 /// What an ordering-relevant instruction does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum Effect {
     /// A plain load or store of a shared location.
     Plain,
     /// A load with acquire semantics (`ldar`, `ldapr`).
@@ -30,7 +30,7 @@ pub struct SigItem {
     /// Canonical spelling, e.g. `mov (load)`, `xchg`, `lock or`, `ldar`, `dmb ish`,
     /// `bl __aarch64_swp4_acq_rel`. Two signatures are equal when their tokens are.
     pub token: String,
-    pub kind: Kind,
+    pub effect: Effect,
     /// Index into [`Function::body`].
     pub line: usize,
 }
@@ -147,31 +147,31 @@ fn mem_base(arch: Arch, operand: &str) -> Option<String> {
     canon_reg(arch, first)
 }
 
-/// Canonical token and kind of an aarch64 mnemonic that is ordering-relevant on its own
+/// Canonical token and effect of an aarch64 mnemonic that is ordering-relevant on its own
 /// (regardless of the address register), or `None`.
-fn aarch64_special(m: &str, ops: &[String]) -> Option<(String, Kind)> {
+fn aarch64_special(m: &str, ops: &[String]) -> Option<(String, Effect)> {
     if m == "dmb" || m == "dsb" {
         return Some((
             format!("{m} {}", ops.first().map_or("sy", |s| s)),
-            Kind::Barrier,
+            Effect::Barrier,
         ));
     }
     if m == "isb" {
-        return Some(("isb".into(), Kind::Barrier));
+        return Some(("isb".into(), Effect::Barrier));
     }
     if m == "bl" {
         let target = ops.first()?;
         return target
             .starts_with("__aarch64_")
-            .then(|| (format!("bl {target}"), Kind::Rmw));
+            .then(|| (format!("bl {target}"), Effect::Rmw));
     }
     let bare = strip_size(m);
     match bare.as_str() {
-        "ldar" => return Some(("ldar".into(), Kind::Acquire)),
-        "ldapr" | "ldapur" => return Some(("ldapr".into(), Kind::Acquire)),
-        "stlr" | "stlur" => return Some(("stlr".into(), Kind::Release)),
+        "ldar" => return Some(("ldar".into(), Effect::Acquire)),
+        "ldapr" | "ldapur" => return Some(("ldapr".into(), Effect::Acquire)),
+        "stlr" | "stlur" => return Some(("stlr".into(), Effect::Release)),
         "ldxr" | "ldaxr" | "stxr" | "stlxr" | "ldxp" | "ldaxp" | "stxp" | "stlxp" => {
-            return Some((bare, Kind::Rmw))
+            return Some((bare, Effect::Rmw))
         }
         _ => {}
     }
@@ -199,7 +199,7 @@ fn aarch64_special(m: &str, ops: &[String]) -> Option<(String, Kind)> {
                 } else {
                     stem.to_string()
                 };
-                return Some((format!("{stem}{ord}"), Kind::Rmw));
+                return Some((format!("{stem}{ord}"), Effect::Rmw));
             }
         }
     }
@@ -253,12 +253,12 @@ pub fn signature(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<SigIte
     annotate(f, arch, nparams)
         .into_iter()
         .flatten()
-        .filter(|i| i.kind != Kind::Compiler)
+        .filter(|i| i.effect != Effect::Compiler)
         .collect()
 }
 
 /// The signature item of every body line (`None` for lines that do not matter), including
-/// compiler-only barriers ([`Kind::Compiler`]), which [`signature`] drops.
+/// compiler-only barriers ([`Effect::Compiler`]), which [`signature`] drops.
 pub fn annotate(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigItem>> {
     classify(f, arch, nparams)
 }
@@ -283,16 +283,16 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
         if line == "#MEMBARRIER" {
             out.push(Some(SigItem {
                 token: line.clone(),
-                kind: Kind::Compiler,
+                effect: Effect::Compiler,
                 line: i,
             }));
             continue;
         }
         let (m, ops) = split(line);
-        let item = |token: String, kind: Kind| {
+        let item = |token: String, effect: Effect| {
             Some(SigItem {
                 token,
-                kind,
+                effect,
                 line: i,
             })
         };
@@ -313,29 +313,29 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
                         "xchg" => "xchg".to_string(),
                         other => format!("lock {other}"),
                     };
-                    let kind = if on_loc { Kind::Rmw } else { Kind::Barrier };
-                    item(tok, kind)
+                    let effect = if on_loc { Effect::Rmw } else { Effect::Barrier };
+                    item(tok, effect)
                 } else if matches!(m, "mfence" | "lfence" | "sfence") {
-                    item(m.to_string(), Kind::Barrier)
+                    item(m.to_string(), Effect::Barrier)
                 } else if m == "xchg" && mem_op.is_some() {
-                    item("xchg".into(), Kind::Rmw)
+                    item("xchg".into(), Effect::Rmw)
                 } else if on_loc && !m.starts_with("lea") {
                     let dir = if mem_op == Some(0) { "store" } else { "load" };
-                    item(format!("{m} ({dir})"), Kind::Plain)
+                    item(format!("{m} ({dir})"), Effect::Plain)
                 } else {
                     None
                 }
             }
             Arch::Aarch64 => {
-                if let Some((tok, kind)) = aarch64_special(m, &ops) {
-                    item(tok, kind)
+                if let Some((tok, effect)) = aarch64_special(m, &ops) {
+                    item(tok, effect)
                 } else if on_loc && (m.starts_with("ld") || m.starts_with("st")) {
                     let tok = match m {
                         "ldur" | "ldr" => "ldr",
                         "stur" | "str" => "str",
                         other => other,
                     };
-                    item(tok.to_string(), Kind::Plain)
+                    item(tok.to_string(), Effect::Plain)
                 } else {
                     None
                 }
@@ -556,7 +556,7 @@ mod tests {
             ["mov (store)", "mov (load)"]
         );
         let ann = annotate(&g, Arch::X86_64, Some(2));
-        assert_eq!(ann[1].as_ref().map(|i| i.kind), Some(Kind::Compiler));
+        assert_eq!(ann[1].as_ref().map(|i| i.effect), Some(Effect::Compiler));
     }
 
     #[test]

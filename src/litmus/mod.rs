@@ -8,6 +8,7 @@ pub mod check;
 mod lexer;
 mod parser;
 mod print;
+mod stmt;
 
 pub use ast::*;
 

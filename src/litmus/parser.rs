@@ -101,36 +101,36 @@ pub fn parse(src: &str, file: &str) -> Result<Test, ParseError> {
     Ok(t)
 }
 
-struct Parser<'a> {
-    file: &'a str,
-    toks: Vec<Token>,
-    pos: usize,
+pub(crate) struct Parser<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) toks: Vec<Token>,
+    pub(crate) pos: usize,
     /// After the threads: each thread's registers, and every known location.
-    regs: Vec<Vec<String>>,
-    locs: Vec<String>,
+    pub(crate) regs: Vec<Vec<String>>,
+    pub(crate) locs: Vec<String>,
     /// Atoms read so far in the `locations` clause and the condition.
-    atoms: usize,
+    pub(crate) atoms: usize,
 }
 
 /// At most this many atoms in a final condition (and `locations` clause).
 pub const MAX_CONDITION_ATOMS: usize = 256;
 
 /// Per-thread declared registers while parsing a body.
-struct Scope {
-    regs: Vec<String>,
+pub(crate) struct Scope {
+    pub(crate) regs: Vec<String>,
 }
 
 impl<'a> Parser<'a> {
-    fn peek(&self) -> &Token {
+    pub(crate) fn peek(&self) -> &Token {
         // The token list always ends with Eof and `pos` never passes it.
         &self.toks[self.pos.min(self.toks.len() - 1)]
     }
 
-    fn peek_at(&self, k: usize) -> &Tok {
+    pub(crate) fn peek_at(&self, k: usize) -> &Tok {
         &self.toks[(self.pos + k).min(self.toks.len() - 1)].tok
     }
 
-    fn next(&mut self) -> Token {
+    pub(crate) fn next(&mut self) -> Token {
         let t = self.peek().clone();
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
@@ -138,19 +138,19 @@ impl<'a> Parser<'a> {
         t
     }
 
-    fn fail<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
+    pub(crate) fn fail<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
         err(self.file, self.peek().span, message)
     }
 
-    fn is_punct(&self, p: &str) -> bool {
+    pub(crate) fn is_punct(&self, p: &str) -> bool {
         matches!(&self.peek().tok, Tok::Punct(q) if *q == p)
     }
 
-    fn is_ident(&self, s: &str) -> bool {
+    pub(crate) fn is_ident(&self, s: &str) -> bool {
         matches!(&self.peek().tok, Tok::Ident(q) if q == s)
     }
 
-    fn expect_punct(&mut self, p: &str, what: &str) -> Result<Span, ParseError> {
+    pub(crate) fn expect_punct(&mut self, p: &str, what: &str) -> Result<Span, ParseError> {
         if self.is_punct(p) {
             Ok(self.next().span)
         } else {
@@ -159,7 +159,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn ident(&mut self, what: &str) -> Result<(String, Span), ParseError> {
+    pub(crate) fn ident(&mut self, what: &str) -> Result<(String, Span), ParseError> {
         match &self.peek().tok {
             Tok::Ident(s) => {
                 let s = s.clone();
@@ -174,7 +174,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An integer literal, possibly negative.
-    fn int(&mut self, what: &str) -> Result<(i64, Span), ParseError> {
+    pub(crate) fn int(&mut self, what: &str) -> Result<(i64, Span), ParseError> {
         let span = self.peek().span;
         let neg = if self.is_punct("-") {
             self.next();
@@ -395,258 +395,6 @@ impl<'a> Parser<'a> {
             body,
             span,
         })
-    }
-
-    fn location_arg(&mut self, params: &[String]) -> Result<String, ParseError> {
-        // Accept `x` and `&x`-free forms only; `*x` is not an atomic location argument.
-        let (loc, span) = self.ident("a location (a parameter of this thread)")?;
-        if !params.contains(&loc) {
-            return err(
-                self.file,
-                span,
-                format!("unknown location `{loc}`: not a parameter of this thread"),
-            );
-        }
-        Ok(loc)
-    }
-
-    fn order_arg(&mut self) -> Result<(MemOrder, Span), ParseError> {
-        let (name, span) = self.ident("a memory order `memory_order_...`")?;
-        match MemOrder::from_c_name(&name) {
-            Some(o) => Ok((o, span)),
-            None if name == "memory_order_consume" => err(
-                self.file,
-                span,
-                "`memory_order_consume` is not supported (Rust has no Consume ordering)",
-            ),
-            None => err(self.file, span, format!("unknown memory order `{name}`")),
-        }
-    }
-
-    fn value_arg(&mut self, scope: &Scope) -> Result<Value, ParseError> {
-        if let Tok::Ident(r) = &self.peek().tok {
-            let r = r.clone();
-            let span = self.next().span;
-            if !scope.regs.contains(&r) {
-                return err(self.file, span, format!("undeclared register `{r}`"));
-            }
-            Ok(Value::Reg(r))
-        } else {
-            Ok(Value::Const(self.int("a value (integer or register)")?.0))
-        }
-    }
-
-    /// `name(args)` for the atomic operations; returns the op with `reg` to be filled.
-    fn call(&mut self, params: &[String], scope: &Scope) -> Result<(Op, Span), ParseError> {
-        let (name, span) = self.ident("an atomic operation")?;
-        self.expect_punct("(", &format!("after `{name}`"))?;
-        // Where an ordering std atomics reject is reported: the offending ordering argument.
-        let mut check_span = span;
-        let op = match name.as_str() {
-            "atomic_load_explicit" => {
-                let loc = self.location_arg(params)?;
-                self.expect_punct(",", "between arguments")?;
-                let (ord, ospan) = self.order_arg()?;
-                check_span = ospan;
-                Op::Load {
-                    reg: String::new(),
-                    loc,
-                    ord,
-                }
-            }
-            "atomic_store_explicit" => {
-                let loc = self.location_arg(params)?;
-                self.expect_punct(",", "between arguments")?;
-                let val = self.value_arg(scope)?;
-                self.expect_punct(",", "between arguments")?;
-                let (ord, ospan) = self.order_arg()?;
-                check_span = ospan;
-                Op::Store { loc, val, ord }
-            }
-            "atomic_thread_fence" => {
-                let (ord, ospan) = self.order_arg()?;
-                check_span = ospan;
-                Op::Fence { ord }
-            }
-            "atomic_exchange_explicit" | "atomic_fetch_add_explicit" => {
-                let loc = self.location_arg(params)?;
-                self.expect_punct(",", "between arguments")?;
-                let val = self.value_arg(scope)?;
-                self.expect_punct(",", "between arguments")?;
-                let (ord, _) = self.order_arg()?;
-                if name == "atomic_exchange_explicit" {
-                    Op::Exchange {
-                        reg: None,
-                        loc,
-                        val,
-                        ord,
-                    }
-                } else {
-                    Op::FetchAdd {
-                        reg: None,
-                        loc,
-                        val,
-                        ord,
-                    }
-                }
-            }
-            "atomic_compare_exchange_strong_explicit" => {
-                let loc = self.location_arg(params)?;
-                self.expect_punct(",", "between arguments")?;
-                self.expect_punct("&", "before the expected-value register (`&e`)")?;
-                let (e, espan) = self.ident("the expected-value register")?;
-                if !scope.regs.contains(&e) {
-                    return err(self.file, espan, format!("undeclared register `{e}`"));
-                }
-                self.expect_punct(",", "between arguments")?;
-                let desired = self.value_arg(scope)?;
-                self.expect_punct(",", "between arguments")?;
-                let (success, _) = self.order_arg()?;
-                self.expect_punct(",", "between arguments")?;
-                let (failure, fspan) = self.order_arg()?;
-                check_span = fspan;
-                Op::CompareExchange {
-                    reg: None,
-                    loc,
-                    expected: e,
-                    desired,
-                    success,
-                    failure,
-                }
-            }
-            other => {
-                return err(
-                    self.file,
-                    span,
-                    format!(
-                        "unsupported operation `{other}` (supported: atomic_load_explicit, \
-                         atomic_store_explicit, atomic_thread_fence, atomic_exchange_explicit, \
-                         atomic_fetch_add_explicit, atomic_compare_exchange_strong_explicit)"
-                    ),
-                )
-            }
-        };
-        if let Some(m) = op.rust_rejects() {
-            return err(self.file, check_span, m);
-        }
-        self.expect_punct(")", &format!("to close `{name}(`"))?;
-        Ok((op, span))
-    }
-
-    fn stmt(&mut self, params: &[String], scope: &mut Scope) -> Result<Stmt, ParseError> {
-        let span = self.peek().span;
-        let declared = if self.is_ident("int") {
-            self.next();
-            true
-        } else {
-            false
-        };
-        // `[int] r = expr;`, `int r;` or a bare call.
-        let is_assign = declared
-            || (matches!(self.peek().tok, Tok::Ident(_))
-                && matches!(self.peek_at(1), Tok::Punct("=")));
-        let op = if is_assign {
-            let (reg, rspan) = self.ident("a register name")?;
-            if declared {
-                if scope.regs.contains(&reg) {
-                    return err(self.file, rspan, format!("register `{reg}` declared twice"));
-                }
-                if params.contains(&reg) {
-                    return err(
-                        self.file,
-                        rspan,
-                        format!("register `{reg}` has the name of a location"),
-                    );
-                }
-            } else {
-                return err(
-                    self.file,
-                    rspan,
-                    format!("registers are assigned once, where they are declared: write `int {reg} = ...;`"),
-                );
-            }
-            let op = if declared && self.is_punct(";") {
-                Op::Local {
-                    reg: reg.clone(),
-                    val: Value::Const(0),
-                }
-            } else {
-                self.expect_punct("=", "after the register")?;
-                let is_call = matches!(&self.peek().tok, Tok::Ident(s) if s.starts_with("atomic_"));
-                if is_call {
-                    let (op, cspan) = self.call(params, scope)?;
-                    let r = Some(reg.clone());
-                    match op {
-                        Op::Load { loc, ord, .. } => Op::Load {
-                            reg: reg.clone(),
-                            loc,
-                            ord,
-                        },
-                        Op::Exchange { loc, val, ord, .. } => Op::Exchange {
-                            reg: r,
-                            loc,
-                            val,
-                            ord,
-                        },
-                        Op::FetchAdd { loc, val, ord, .. } => Op::FetchAdd {
-                            reg: r,
-                            loc,
-                            val,
-                            ord,
-                        },
-                        Op::CompareExchange {
-                            loc,
-                            expected,
-                            desired,
-                            success,
-                            failure,
-                            ..
-                        } => {
-                            if expected == reg {
-                                return err(
-                                    self.file,
-                                    cspan,
-                                    "the result register of a compare-exchange must differ from its expected-value register",
-                                );
-                            }
-                            Op::CompareExchange {
-                                reg: r,
-                                loc,
-                                expected,
-                                desired,
-                                success,
-                                failure,
-                            }
-                        }
-                        Op::Store { .. } | Op::Fence { .. } | Op::Local { .. } => {
-                            return err(self.file, cspan, "this operation returns no value");
-                        }
-                    }
-                } else {
-                    let val = self.value_arg(scope)?;
-                    Op::Local {
-                        reg: reg.clone(),
-                        val,
-                    }
-                }
-            };
-            if declared {
-                scope.regs.push(reg);
-            }
-            op
-        } else {
-            let (op, cspan) = self.call(params, scope)?;
-            if let Op::Load { .. } = op {
-                return err(
-                    self.file,
-                    cspan,
-                    "a load's value must be assigned to a register (`int r0 = atomic_load_explicit(...)`)",
-                );
-            }
-            op
-        };
-        self.expect_punct(";", "after the statement")?;
-        Ok(Stmt { op, span })
     }
 
     /// A variable of the `locations` clause or the condition, checked against the threads.

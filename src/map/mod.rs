@@ -23,9 +23,8 @@
 
 //! ## How it is checked
 //!
-//! * unit tests (`cargo test --lib map`, also under Miri: `cargo +nightly miri test --lib map::`,
-//!   with smaller sizes);
-//! * the map-driven litmus tests, run by `orderlab run` like every catalog test, with verdicts
+//! * unit tests (`cargo test --lib map`);
+//! * the map-driven tests (`crate::suite`), run by `orderlab run` like every catalog test, with verdicts
 //!   from the model checker;
 //! * loom (`tests/map_loom.rs`, `ci/loom.sh`): passes with [`SeqCst`], finds the bugs of the
 //!   weaker policies;

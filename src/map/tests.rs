@@ -1,4 +1,4 @@
-//! Unit tests of the map (kept small under Miri).
+//! Unit tests of the map (smaller sizes under `cfg(miri)`; Miri is not part of CI).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};

@@ -1,8 +1,8 @@
 //! rustc's default aarch64 code as qemu-user (7.2) translates it on an x86_64 host, judged by
 //! x86-TSO.
 //!
-//! QEMU's TCG turns each guest instruction into host code (facts in
-//! `/work/shared/reference/platforms.md`): plain `ldr`/`str` become `mov`s; `ldar`/`ldapr`
+//! QEMU's TCG turns each guest instruction into host code (facts in `docs/platforms.md`):
+//! plain `ldr`/`str` become `mov`s; `ldar`/`ldapr`
 //! become a load followed by a full barrier; `stlr` a full barrier followed by a store, with
 //! nothing between an `stlr` and a following `ldar` (so SB with SeqCst accesses is allowed);
 //! `dmb` becomes a full barrier; read-modify-writes become locked host instructions.

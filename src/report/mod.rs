@@ -12,6 +12,9 @@ mod svg;
 pub(crate) mod text;
 mod view;
 
+#[cfg(test)]
+mod tests;
+
 pub use html::html;
 pub use markdown::markdown;
 pub use schema::{orderings, RunReport, TestResult};

@@ -123,3 +123,117 @@ impl<K: ThreadFns> Instances for CompiledInstances<K> {
         drive(ctx, |i| K::run_thread(thread, l.locs(i), l.regs(thread, i)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::litmus::Op;
+
+    /// The generated text of one thread function: from `pub fn pN(` to its closing brace.
+    fn thread_fn(module: &str, index: usize) -> &str {
+        let start = module
+            .find(&format!("pub fn p{index}("))
+            .unwrap_or_else(|| panic!("no p{index} in generated module"));
+        let end = module[start..].find("\n    }\n").expect("end of thread fn");
+        let before = &module[..start];
+        assert!(
+            before.trim_end().ends_with("#[inline(never)]"),
+            "p{index} is not #[inline(never)]"
+        );
+        &module[start..start + end]
+    }
+
+    /// `(operation, orderings)` of each statement in a generated thread body, in order.
+    fn generated_ops(body: &str) -> Vec<(&'static str, Vec<String>)> {
+        let mut out = Vec::new();
+        for line in body.lines() {
+            let kind = if line.contains(".compare_exchange(") {
+                "cas"
+            } else if line.contains(".fetch_add(") {
+                "fetch_add"
+            } else if line.contains(".swap(") {
+                "swap"
+            } else if line.contains("atomic::fence(") {
+                "fence"
+            } else if line.contains(".load(") {
+                "load"
+            } else if line.contains(".store(") {
+                "store"
+            } else {
+                continue;
+            };
+            let ords = line
+                .split("Ordering::")
+                .skip(1)
+                .map(|s| s.chars().take_while(|c| c.is_alphanumeric()).collect())
+                .collect();
+            out.push((kind, ords));
+        }
+        out
+    }
+
+    fn source_ops(test: &Test, thread: usize) -> Vec<(&'static str, Vec<String>)> {
+        test.threads[thread]
+            .body
+            .iter()
+            .filter_map(|st| {
+                let kind = match st.op {
+                    Op::Local { .. } => return None,
+                    Op::Load { .. } => "load",
+                    Op::Store { .. } => "store",
+                    Op::Fence { .. } => "fence",
+                    Op::Exchange { .. } => "swap",
+                    Op::FetchAdd { .. } => "fetch_add",
+                    Op::CompareExchange { .. } => "cas",
+                };
+                let ords = st
+                    .op
+                    .orders()
+                    .iter()
+                    .map(|o| o.rust_name().to_string())
+                    .collect();
+                Some((kind, ords))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn generated_threads_carry_the_files_orderings() {
+        for e in ENTRIES {
+            let test = crate::litmus::parse(e.source, e.path).expect("catalog file parses");
+            assert_eq!(test.name, e.name);
+            let start = GENERATED
+                .find(&format!("pub mod {} {{", e.ident))
+                .unwrap_or_else(|| panic!("no module for {}", e.name));
+            let end = GENERATED[start + 1..]
+                .find("\npub mod ")
+                .map_or(GENERATED.len(), |k| start + 1 + k);
+            let module = &GENERATED[start..end];
+            for (k, th) in test.threads.iter().enumerate() {
+                let body = thread_fn(module, th.index);
+                let sig = format!(
+                    "pub fn p{}({})",
+                    th.index,
+                    th.params
+                        .iter()
+                        .map(|p| format!("{p}: &AtomicI32"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                assert!(
+                    body.starts_with(&sig),
+                    "{}: P{} signature: {body}",
+                    e.name,
+                    th.index
+                );
+                assert_eq!(
+                    generated_ops(body),
+                    source_ops(&test, k),
+                    "{}: P{} operations/orderings differ from the file",
+                    e.name,
+                    th.index
+                );
+            }
+        }
+    }
+}

@@ -1,11 +1,11 @@
 //! Hand-written litmus kernels (`asm/<arch>/*.S`), assembled by `build.rs` for the
-//! architecture being built, and run through the same [`Litmus`] trait as catalog tests.
+//! architecture being built, and run through the same [`Runnable`](crate::run::Runnable) trait as catalog tests.
 //!
 //! Every thread of a kernel is an `extern "C" fn(*mut i32, *mut i32, *mut i32)`: two
 //! location pointers and an out pointer for its registers.
 //!
 //! ## Verdicts
-//! A kernel's [`Litmus::test`] is its abstract litmus test in C syntax, with the closest C
+//! A kernel's [`Kernel::test`] is its abstract litmus test in C syntax, with the closest C
 //! orderings, so that it can be listed, printed and checked by the model checker. For some
 //! kernels C cannot say what the instructions do (`dmb ishst`, an address dependency, a
 //! `lock add` used as a fence), and a C-level verdict could be wrong. Each kernel therefore

@@ -59,6 +59,16 @@ pub struct Entry {
     path: Option<String>,
 }
 
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("test", &self.test().name)
+            .field("source", &self.source)
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
 impl Entry {
     pub(crate) fn new(runnable: Box<dyn Runnable>, source: Source, path: Option<String>) -> Self {
         Entry {

@@ -6,8 +6,7 @@ use std::process::Command;
 /// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
 pub fn command() -> Command {
     let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
-        (orderlab::run::platform::Platform::detect_hw()
-            == orderlab::run::platform::Platform::QemuX86)
+        (orderlab::machine::Platform::detect_hw() == orderlab::machine::Platform::QemuX86)
             .then(|| "qemu-aarch64 -L /usr/aarch64-linux-gnu".to_string())
     });
     let mut words = runner.as_deref().unwrap_or("").split_whitespace();
