@@ -1,5 +1,5 @@
 //! Hand-written litmus kernels (`asm/<arch>/*.S`), assembled by `build.rs` for the
-//! architecture being built, and run through the same [`Runnable`](crate::run::Runnable) trait as catalog tests.
+//! architecture being built, and run through the same `Runnable` trait as catalog tests.
 //!
 //! Every thread of a kernel is an `extern "C" fn(*mut i32, *mut i32, *mut i32)`: two
 //! location pointers and an out pointer for its registers.
