@@ -404,13 +404,12 @@ fn list_kernels() -> Result<u8, CliError> {
                 .iter()
                 .map(|(m, v)| format!("{m}={}", v.letter()))
                 .collect();
-            let linked = if kernels::native_arch() == Some(arch) && kernels::LINKED {
-                "linked"
-            } else {
-                "not in this build"
+            let linked = match k.why_not_linked() {
+                None => "linked".to_string(),
+                Some(why) => format!("not in this build: {why}"),
             };
             println!(
-                "{:<22} {:<18} {:<40} {}",
+                "{:<22} {:<21} {:<40} {}",
                 k.test().name,
                 k.file,
                 verdicts.join(" "),
@@ -428,7 +427,10 @@ fn run_kernels(args: &Args) -> Result<u8, CliError> {
         .collect();
     if ks.is_empty() {
         return Err(CliError::bad_input(match &args.test {
-            Some(n) => format!("no asm kernel `{n}` in this build (see `orderlab asm --kernels`)"),
+            Some(n) => match kernel_by_name(n).and_then(|k| k.why_not_linked()) {
+                Some(why) => format!("asm kernel `{n}` is not in this build: {why}"),
+                None => format!("no asm kernel `{n}` in this build (see `orderlab asm --kernels`)"),
+            },
             None => "no asm kernels in this build".into(),
         }));
     }
