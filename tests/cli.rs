@@ -202,3 +202,32 @@ fn forbidden_outcome_exits_1() {
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// `orderlab asm --kernels` lists the kernels of both architectures, name first: `linked`, or
+/// why the kernel is not in this build (another architecture; a file build.rs left out, with
+/// the assembler's error and the fix).
+#[test]
+fn asm_kernels_says_why_a_kernel_is_missing() {
+    use orderlab::asm::{kernels, Arch};
+    use orderlab::run::Litmus;
+    let out = orderlab(&["asm", "--kernels"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for k in [Arch::X86_64, Arch::Aarch64]
+        .into_iter()
+        .flat_map(kernels::kernels_for)
+    {
+        let name = &k.test().name;
+        let line = stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{stdout}"));
+        match k.why_not_linked() {
+            None => assert!(line.ends_with(" linked"), "{line}"),
+            Some(why) => assert!(
+                line.ends_with(&format!(" not in this build: {why}")),
+                "{line}"
+            ),
+        }
+    }
+}
