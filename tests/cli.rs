@@ -182,10 +182,26 @@ fn glob_and_directory_selection() {
 /// Exit code 1 and `FORBIDDEN OBSERVED` when an outcome the platform forbids shows up. The
 /// platform is overridden on purpose: SB+ra's weak outcome shows natively on x86 and under
 /// qemu-user (same budget argument as tests/runner.rs), and rustc's default ARMv8 code
-/// (STLR; LDAR) forbids it.
+/// (STLR; LDAR) forbids it. An unknown platform is bad input (exit 2).
+///
+/// The exit-1 half needs the release build under qemu-user: a debug build there showed SB+ra
+/// 0 times in 2,000,000 iterations (2 of 2 runs of `cross test`), so it skips, saying so.
 #[test]
 fn forbidden_outcome_exits_1() {
     let _g = hw();
+    let bad = command()
+        .args(["run", "SB+ra", "-n", "10"])
+        .env("ORDERLAB_PLATFORM", "pdp11")
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    if common::debug_under_qemu() {
+        eprintln!(
+            "skipped (exit-1 half): a debug build under qemu-user cannot meet the SB+ra budget \
+             (its threads do not overlap); the release build runs it"
+        );
+        return;
+    }
     let out = command()
         .args(["run", "SB+ra", "--iterations", "2000000"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -195,12 +211,6 @@ fn forbidden_outcome_exits_1() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("FORBIDDEN OBSERVED"), "{stdout}");
-    let bad = command()
-        .args(["run", "SB+ra", "-n", "10"])
-        .env("ORDERLAB_PLATFORM", "pdp11")
-        .output()
-        .expect("run");
-    assert_eq!(bad.status.code(), Some(2));
 }
 
 /// `orderlab asm --kernels` lists the kernels of both architectures, name first: `linked`, or
