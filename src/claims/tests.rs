@@ -93,14 +93,14 @@ fn every_rule_reads_exactly_its_declared_evidence() {
         }
         assert_eq!(dec.parts.len(), claim.parts.len(), "{}", claim.id);
         let all_present = claim.evidence.iter().all(|k| {
-            !matches!(c.evidence.get(k).map(|i| &i.body), Some(Body::Missing { .. }) | None)
+            !matches!(
+                c.evidence.get(k).map(|i| &i.body),
+                Some(Body::Missing { .. }) | None
+            )
         });
         if all_present {
             let declared: std::collections::BTreeSet<&String> = claim.evidence.iter().collect();
-            let unread: Vec<&&String> = declared
-                .iter()
-                .filter(|k| !dec.used.contains(k))
-                .collect();
+            let unread: Vec<&&String> = declared.iter().filter(|k| !dec.used.contains(k)).collect();
             if !unread.is_empty() {
                 wrong.push(format!("{}: declared but unread: {unread:?}", claim.id));
             }

@@ -354,7 +354,12 @@ fn c54(r: &mut R) -> Vec<P> {
     });
     let p3 = part(r, |r| {
         let ov = r.num("map:bucket", "collide_max_overflow")?;
-        let l = r.fact("map:bucket")?.lines.get(1).cloned().unwrap_or_default();
+        let l = r
+            .fact("map:bucket")?
+            .lines
+            .get(1)
+            .cloned()
+            .unwrap_or_default();
         r.figure(l.clone(), LAB);
         Ok(P::judged(
             ov >= 5.0,

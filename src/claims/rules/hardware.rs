@@ -320,10 +320,7 @@ fn c07(r: &mut R) -> Vec<P> {
         let x = r.cmd("qemu-x86_64 -cpu qemu64,+tso")?;
         let a = r.cmd("qemu-aarch64 -cpu qemu64,+tso")?;
         r.figure(
-            format!(
-                "qemu-x86_64: {}",
-                x.stderr.lines().last().unwrap_or("accepted")
-            ),
+            x.stderr.lines().last().unwrap_or("accepted").to_string(),
             "QEMU on this host",
         );
         Ok(P::judged(

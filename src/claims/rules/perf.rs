@@ -59,7 +59,12 @@ fn c29(r: &mut R) -> Vec<P> {
     });
     let p2 = part(r, |r| {
         let ov = r.num("map:bucket", "collide_max_overflow")?;
-        let l = r.fact("map:bucket")?.lines.get(1).cloned().unwrap_or_default();
+        let l = r
+            .fact("map:bucket")?
+            .lines
+            .get(1)
+            .cloned()
+            .unwrap_or_default();
         Ok(P::judged(
             ov >= 5.0,
             format!("{ov} overflow buckets"),
