@@ -75,7 +75,10 @@ fn spawn_publishes_initialisation() {
         // Relaxed: thread spawn orders it.
         data.store(3, Ordering::Relaxed);
         let d = data.clone();
-        let t = thread::spawn(move || d.load(Ordering::Relaxed));
+        let t = thread::spawn(move || {
+            // Relaxed: ordered by the spawn.
+            d.load(Ordering::Relaxed)
+        });
         assert_eq!(t.join().unwrap(), 3);
     });
 }

@@ -157,14 +157,22 @@ pub(crate) fn bench(name: &str, b: Budget) -> Result<FactEv, String> {
             let mut ns = Vec::new();
             type Op<'a> = &'a (dyn Fn(usize, u64) + Sync);
             let ops: [(&str, Op); 4] = [
-                // Each ordering is the thing measured.
-                ("Relaxed store (mov)", &|_, i| x.store(i, Ordering::Relaxed)),
-                ("Release store (mov)", &|_, i| x.store(i, Ordering::Release)),
+                ("Relaxed store (mov)", &|_, i| {
+                    // Relaxed: the ordering whose cost is measured.
+                    x.store(i, Ordering::Relaxed)
+                }),
+                ("Release store (mov)", &|_, i| {
+                    // Release: the ordering whose cost is measured.
+                    x.store(i, Ordering::Release)
+                }),
                 ("SeqCst store (xchg on x86)", &|_, i| {
+                    // SeqCst: the ordering whose cost is measured.
                     x.store(i, Ordering::SeqCst)
                 }),
                 ("Relaxed store + SeqCst fence", &|_, i| {
+                    // Relaxed, then a SeqCst fence: the barrier whose cost is measured.
                     x.store(i, Ordering::Relaxed);
+                    // SeqCst: the fence measured.
                     fence(Ordering::SeqCst);
                 }),
             ];

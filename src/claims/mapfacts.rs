@@ -182,6 +182,7 @@ fn tophash_fact() -> FactEv {
     for i in 0..8u64 {
         m.insert(Counted::new((0x10 + i) << 56, &eqs), i);
     }
+    // Relaxed: a counter, read and reset on this thread only.
     eqs.store(0, Ordering::Relaxed);
     let lookups = 1000u64;
     for i in 0..lookups {
@@ -189,12 +190,15 @@ fn tophash_fact() -> FactEv {
         let k = Counted::new((0x80 + (i % 64)) << 56, &eqs);
         let _ = m.get(&k);
     }
+    // Relaxed: as above.
     let miss = eqs.load(Ordering::Relaxed);
+    // Relaxed: as above.
     eqs.store(0, Ordering::Relaxed);
     for i in 0..lookups {
         let k = Counted::new((0x10 + (i % 8)) << 56, &eqs);
         let _ = m.get(&k);
     }
+    // Relaxed: as above.
     let hit = eqs.load(Ordering::Relaxed);
     f.set("key_compares_miss", miss as f64);
     f.set("key_compares_hit", hit as f64);
