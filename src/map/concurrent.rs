@@ -20,7 +20,6 @@ use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
 
 mod grow;
-#[cfg(not(any(orderlab_loom, feature = "shuttle")))]
 mod inspect;
 mod iter;
 mod write;
