@@ -144,7 +144,7 @@ impl Decision {
                 if held.len() > 1 { "" } else { "s" }
             );
         }
-        if !self.weak.is_empty() {
+        if !self.weak.is_empty() && self.verdict != Verdict::NotTestable {
             s.push_str(" (weak evidence)");
         }
         if self.error.is_some() {

@@ -383,8 +383,15 @@ fn c55(r: &mut R) -> Vec<P> {
         );
         let m = r.models("DirtyFlag+rlx")?;
         let seen = if rlx.seen() { rlx } else { acq };
-        r.relies_on_seen(seen);
-        r.figure(seen.figure(), platform_of(seen));
+        if seen.seen() {
+            r.relies_on_seen(seen);
+            r.figure(seen.figure(), platform_of(seen));
+        } else {
+            r.figure(
+                format!("{}; {}", m.figure(), seen.figure()),
+                "the model checker",
+            );
+        }
         Ok(P::judged(
             rlx.seen() || acq.seen() || m.allows(Model::Rc11),
             format!(
@@ -408,7 +415,12 @@ fn c56(r: &mut R) -> Vec<P> {
     let judge = |r: &mut R| -> Got<P> {
         let h = r.run("map.handshake+acqrel")?;
         let (ra, sc) = (r.models("DirtyFlag+ra")?, r.models("DirtyFlag+sc")?);
-        r.figure(h.figure(), platform_of(h));
+        if h.seen() {
+            r.relies_on_seen(h);
+            r.figure(h.figure(), platform_of(h));
+        } else {
+            r.figure(format!("{}; {}", ra.figure(), h.figure()), "the model checker");
+        }
         Ok(P::judged(
             h.seen() || ra.allows(Model::Rc11),
             format!(

@@ -265,7 +265,7 @@ fn c21(r: &mut R) -> Vec<P> {
         let m = r.models("MP+rlx")?;
         let (a, b) = (r.run("MP+rlx")?, r.run("MP+ra")?);
         let x86 = on_x86(a);
-        r.figure(a.figure(), platform_of(a));
+        r.figure(format!("{}; {}", m.figure(), a.figure()), platform_of(a));
         if !x86 {
             r.weak("no x86 hardware here: the x86-TSO model decides alone");
         }
