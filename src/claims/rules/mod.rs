@@ -240,13 +240,19 @@ pub fn decide(claim: &Claim, bag: &Bag) -> Decision {
             "-".into(),
         )
     });
+    let mut weak: Vec<String> = Vec::new();
+    for w in r.weak {
+        if !weak.contains(&w) {
+            weak.push(w);
+        }
+    }
     Decision {
         verdict,
         parts,
         figure,
         platform,
         change: r.change.join(" "),
-        weak: r.weak,
+        weak,
         used: r.used.into_iter().collect(),
         error: error.or(r.error),
     }
