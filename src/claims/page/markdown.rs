@@ -108,8 +108,21 @@ pub fn markdown(c: &Catalogue) -> String {
             }
             if let Body::Models(m) = &it.body {
                 let _ = writeln!(s, "  - {}", md_esc(&m.row()));
+                // One line per reason, naming every model that gives it.
+                let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
                 for (model, axiom, _) in &m.cycles {
-                    let _ = writeln!(s, "  - {} forbids it: {}", model.key(), md_esc(axiom));
+                    match reasons.iter_mut().find(|(a, _)| a == axiom) {
+                        Some((_, ms)) => ms.push(model.key()),
+                        None => reasons.push((axiom, vec![model.key()])),
+                    }
+                }
+                for (axiom, models) in reasons {
+                    let _ = writeln!(
+                        s,
+                        "  - forbidden by {}: {}",
+                        models.join(", "),
+                        md_esc(axiom)
+                    );
                 }
             }
         }

@@ -419,7 +419,10 @@ fn c56(r: &mut R) -> Vec<P> {
             r.relies_on_seen(h);
             r.figure(h.figure(), platform_of(h));
         } else {
-            r.figure(format!("{}; {}", ra.figure(), h.figure()), "the model checker");
+            r.figure(
+                format!("{}; {}", ra.figure(), h.figure()),
+                "the model checker",
+            );
         }
         Ok(P::judged(
             h.seen() || ra.allows(Model::Rc11),
