@@ -213,14 +213,16 @@ fn c04(r: &mut R) -> Vec<P> {
     let p3 = part(r, |r| {
         let m = r.models("SB+sc")?;
         let asm = r.asm("SB+sc", "aarch64")?.figure();
+        let x86 = r.asm("SB+sc", "x86_64")?.figure();
         let ra = r.models("SB+ra")?;
         let rcpc = r.asm("SB+ra", "aarch64+rcpc")?.figure();
         let q = r.qemu(None, "SB+sc").ok().map(|q| q.figure());
         Ok(P::judged(
             !m.allows(Model::Armv8),
             format!(
-                "{}; {asm}: an STLR followed by an LDAR is ordered (RCsc). Limits: with LDAPR \
-                 instead of LDAR the order is lost ({}, {rcpc}){}",
+                "{}; {asm}: an STLR followed by an LDAR is ordered (RCsc), as x86's xchg \
+                 orders it ({x86}). Limits: with LDAPR instead of LDAR the order is lost ({}, \
+                 {rcpc}){}",
                 m.figure(),
                 ra.figure(),
                 q.map_or(String::new(), |q| format!(

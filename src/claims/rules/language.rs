@@ -248,13 +248,15 @@ fn c20(r: &mut R) -> Vec<P> {
 fn c21(r: &mut R) -> Vec<P> {
     let p1 = part(r, |r| {
         let (ra, rlx) = (r.asm("MP+ra", "x86_64")?, r.asm("MP+rlx", "x86_64")?);
+        let arm = r.asm("MP+ra", "aarch64")?.figure();
         let fenced = ra
             .tokens()
             .any(|t| t.contains("fence") || t.contains("xchg") || t.starts_with("lock"));
         Ok(P::judged(
             !fenced,
             format!(
-                "{}; {}: a Release store is a plain mov on x86_64, no mfence/xchg/lock",
+                "{}; {}: a Release store is a plain mov on x86_64, no mfence/xchg/lock (on \
+                 aarch64 it is an STLR: {arm})",
                 ra.figure(),
                 rlx.figure()
             ),
@@ -304,6 +306,7 @@ fn c22(r: &mut R) -> Vec<P> {
     let p2 = part(r, |r| {
         let s = loads(r)?;
         let sc = r.asm("SB+sc", "x86_64")?;
+        let arm = r.asm("SB+sc", "aarch64")?.figure();
         let locked_load = sc.signatures.iter().any(|sig| {
             sig.iter()
                 .any(|t| t.contains("load") && (t.starts_with("lock") || t.contains("xchg")))
@@ -316,7 +319,8 @@ fn c22(r: &mut R) -> Vec<P> {
             "an atomic load needs a lock prefix",
             format!(
                 "{s}: Relaxed, Acquire and SeqCst loads are all a plain mov (an aligned 8-byte \
-                 mov is single-copy atomic on x86_64); LOCK is for read-modify-writes. {}; {}",
+                 mov is single-copy atomic on x86_64); LOCK is for read-modify-writes. On aarch64 \
+                 a SeqCst load is an LDAR, still a single load ({arm}). {}; {}",
                 m.figure(),
                 run.figure()
             ),
