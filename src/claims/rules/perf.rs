@@ -34,6 +34,17 @@ fn lead(r: &mut R, key: &str) -> Got<String> {
 }
 
 impl R<'_> {
+    /// A comparison of two timings within 10% of each other is inside this machine's noise:
+    /// the direction it decides is weak evidence.
+    fn margin(&mut self, what: &str, a: f64, b: f64) {
+        let (lo, hi) = (a.min(b), a.max(b));
+        if hi < lo * 1.1 {
+            self.weak(format!(
+                "{what}: {a:.1} against {b:.1} ns, within 10% (this machine's run-to-run noise)"
+            ));
+        }
+    }
+
     /// Timings taken while the machine was busy are weaker evidence.
     fn weak_if_busy(&mut self, key: &str) {
         if let Ok(Some(b)) = self.item(key).map(|i| i.busy()) {
@@ -120,6 +131,7 @@ fn c32(r: &mut R) -> Vec<P> {
     let p3 = part(r, |r| {
         let l = lead(r, "bench:mix")?;
         let (lab, rw) = (r.num("bench:mix", "lab")?, r.num("bench:mix", "rwlock")?);
+        r.margin("lab map against RwLock<HashMap> at 80/20", lab, rw);
         Ok(P::judged(
             lab < rw,
             format!(
@@ -156,6 +168,16 @@ fn c34(r: &mut R) -> Vec<P> {
             r.num("bench:read-scaling", "lab_n")?,
         );
         let (g_rw, g_lab) = (rwn / rw1, labn / lab1);
+        r.margin(
+            "RwLock<HashMap> per-get cost, 1 against 2 threads",
+            rw1,
+            rwn,
+        );
+        r.margin(
+            "per-read slowdown, RwLock against lock-free",
+            g_rw * 100.0,
+            g_lab * 100.0,
+        );
         Ok(P::judged(
             g_rw > 1.1 && g_rw > g_lab,
             format!(
@@ -236,6 +258,7 @@ fn c39(r: &mut R) -> Vec<P> {
             }
         };
         let ok = if rw_faster { rw < lab } else { lab < rw };
+        r.margin(&format!("{keys} keys, {w}% writes"), rw, lab);
         Ok(P::judged(
             ok,
             format!(
@@ -262,6 +285,7 @@ fn c40(r: &mut R) -> Vec<P> {
             r.num("bench:read-scaling", "lab_n")?,
             r.num("bench:read-scaling", "rw_n")?,
         );
+        r.margin("RwLock<HashMap> against lock-free reads", rw, lab);
         Ok(P::judged(
             rw < lab,
             format!("on the analogue RwLock<HashMap> reads were faster: {l}"),
@@ -300,6 +324,10 @@ fn c41(r: &mut R) -> Vec<P> {
     let p1 = part(r, |r| {
         let l = lead(r, "bench:designs")?;
         let [lr, rr, dr, lw, rw, dw] = vals(r)?;
+        r.margin("gets, lab map against RwLock<HashMap>", lr, rr);
+        r.margin("gets, dashmap against RwLock<HashMap>", dr, rr);
+        r.margin("gets, lab map against dashmap", lr, dr);
+        r.margin("inserts, dashmap against the lab map", dw, lw);
         Ok(P::judged(
             lr <= rr.min(dr) && lw >= rw.max(dw),
             format!("lock-free reads are the fastest and writes the dearest: {l}"),
