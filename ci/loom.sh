@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTFLAGS="--cfg orderlab_loom"
 export CARGO_TARGET_DIR=target/loom
-cmd=(cargo test --release --test map_loom -- --test-threads=1 --nocapture)
+cmd=(cargo test --release --test map_loom --test std_loom -- --test-threads=1 --nocapture)
 echo "+ RUSTFLAGS=\"$RUSTFLAGS\" CARGO_TARGET_DIR=$CARGO_TARGET_DIR LOOM_MAX_PREEMPTIONS=${LOOM_MAX_PREEMPTIONS:-3} ${cmd[*]}"
 "${cmd[@]}"

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SHUTTLE_ITERS="${SHUTTLE_ITERS:-2000}"
-cmd=(cargo test --release --features shuttle --test map_shuttle)
+cmd=(cargo test --release --features shuttle --test map_shuttle --test std_shuttle)
 echo "+ SHUTTLE_ITERS=$SHUTTLE_ITERS ${cmd[*]}"
 "${cmd[@]}"

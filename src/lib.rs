@@ -39,6 +39,7 @@
 //!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
 
 mod asm;
+mod claims;
 pub mod cli;
 mod fsutil;
 pub mod litmus;

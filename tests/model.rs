@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 
 fn catalog() -> Vec<Test> {
     let mut out = Vec::new();
-    for sub in ["classic", "map"] {
+    for sub in ["classic", "map", "claims"] {
         let dir = root().join("litmus").join(sub);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap()

@@ -5,6 +5,7 @@
 mod asm;
 mod bench;
 mod check;
+mod claims;
 mod explain;
 mod list;
 mod report;
@@ -23,6 +24,9 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// A test hung and the watchdog stopped it.
     pub const HUNG: u8 = 3;
+    /// `orderlab claims`: a rule of the catalogue is broken (it read evidence its claim does
+    /// not declare, or a value the evidence lacks).
+    pub const RULE_BROKEN: u8 = 4;
 }
 
 /// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
@@ -91,6 +95,8 @@ enum Command {
     Bench(bench::Args),
     /// A teaching report of run JSON files: HTML with SVG bar charts, or Markdown.
     Report(report::Args),
+    /// The seed articles' claims (C01-C77), each decided from evidence measured now.
+    Claims(claims::Args),
 }
 
 /// The `orderlab` binary: parse the command line, run the subcommand, report an error.
@@ -105,6 +111,7 @@ pub fn main() -> ExitCode {
         Some(Command::Asm(a)) => asm::main(a),
         Some(Command::Bench(a)) => bench::main(a),
         Some(Command::Report(a)) => report::main(a),
+        Some(Command::Claims(a)) => claims::main(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -20,6 +20,7 @@ use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use crate::sync::{Mutex, MutexGuard};
 
 mod grow;
+mod inspect;
 mod iter;
 mod write;
 
@@ -108,6 +109,8 @@ struct Writer {
     noverflow: usize,
     /// Old buckets below this index are all evacuated (Go's `nevacuate`).
     nevacuate: usize,
+    /// Old buckets evacuated since the map was made (a statistic for the lab's tests).
+    evacuated: usize,
     retirer: Retirer,
 }
 
@@ -178,6 +181,7 @@ impl<K, V, S, P: Policy> ConcurrentMap<K, V, S, P> {
                     used: 0,
                     noverflow: 0,
                     nevacuate: 0,
+                    evacuated: 0,
                     retirer: Retirer::default(),
                 }),
                 len: AtomicUsize::new(0),

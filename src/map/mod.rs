@@ -65,3 +65,5 @@ pub use policy::{AcqRel, Policy, Relaxed, SeqCst};
 
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, not(any(orderlab_loom, feature = "shuttle"))))]
+mod tests_structure;

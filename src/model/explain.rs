@@ -476,3 +476,29 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
     }
     Ok(s)
 }
+
+/// Why `model` forbids the test's target outcome, in words: the violated axiom and the
+/// cycle (edge by edge) of the first candidate that reaches the outcome, or that no candidate
+/// reaches it. `None` when the model allows the outcome.
+pub fn forbidding_cycle(a: &mut Analysis, model: Model) -> Result<Option<String>, ModelError> {
+    let gs = a.graphs(model.level())?.to_vec();
+    match finding(a, model)? {
+        Finding::Allowed(_) => Ok(None),
+        Finding::Forbidden(ws) if ws.is_empty() => Ok(Some(
+            "no candidate execution reaches the outcome at all".to_string(),
+        )),
+        Finding::Forbidden(ws) => {
+            let (i, w) = &ws[0];
+            let c = &a.enumeration.candidates[*i];
+            let g = &gs[c.structure];
+            let mut s = format!("axiom `{}` ({})", w.axiom, w.formula);
+            if !w.edges.is_empty() {
+                let _ = write!(s, "; cycle: {}", cycle_line(a, g, c, &w.edges));
+                for (k, e) in w.edges.iter().enumerate() {
+                    let _ = write!(s, "\n{}. {}.", k + 1, sentence(a, g, c, e));
+                }
+            }
+            Ok(Some(s))
+        }
+    }
+}

@@ -1,9 +1,10 @@
 //! The self-contained HTML page of `orderlab report`: a summary table and, per test, the
 //! histograms of every run side by side (inline SVG, no scripts, no external assets).
 
-use super::schema::RunReport;
+use super::schema::{model_letters, RunReport, TestResult, MODEL_LETTERS_LEGEND};
 use super::svg::{svg_chart, BAR, FORBIDDEN, TARGET};
 use super::view::*;
+use crate::model::Model;
 use std::fmt::Write as _;
 
 const CSS: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:1400px}\
@@ -16,7 +17,46 @@ code,.mono{font-family:ui-monospace,monospace;font-size:13px}\
 .cmp{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}figure{margin:0;padding:8px;border:1px solid #ddd;border-radius:4px;flex:0 1 560px;box-sizing:border-box}\
 figcaption{font-weight:600;margin-bottom:4px}.verdict{margin:6px 0;padding:2px 4px}\
 ul.facts{margin:0;padding-left:18px;font-size:13px;color:#444}\
-.diff{font-weight:600;color:#0b4f8a}.sw{display:inline-block;width:12px;height:12px;vertical-align:middle;margin-right:4px}";
+.diff{font-weight:600;color:#0b4f8a}table.models td,table.models th{text-align:center}\
+th.here{background:#cfe0f5}td.allowed{background:#fde9c9}td.forbidden{background:#e2f0e2}.note{font-size:13px;color:#555}.sw{display:inline-block;width:12px;height:12px;vertical-align:middle;margin-right:4px}";
+
+/// Every model's verdict on a test's target outcome, the models of the runs' platforms
+/// marked: "not allowed here" on x86 next to "allowed by RC11 and ARMv8".
+fn models_table(t: &TestResult, runs: &[RunReport]) -> String {
+    if t.models.is_empty() {
+        return String::new();
+    }
+    let here: Vec<&str> = runs.iter().map(|r| r.model_key()).collect();
+    let mut s = String::from("<table class=\"models\"><tr><th>model</th>");
+    for m in Model::ALL {
+        let mark = if here.contains(&m.key()) {
+            " class=\"here\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            "<th{mark} title=\"{}\">{}</th>",
+            esc(m.title()),
+            esc(m.key())
+        );
+    }
+    s.push_str("</tr><tr><td>target outcome</td>");
+    for m in Model::ALL {
+        let cell = match t.models.iter().find(|v| v.model == m) {
+            Some(v) if v.allowed => "<td class=\"allowed\">allowed</td>",
+            Some(_) => "<td class=\"forbidden\">forbidden</td>",
+            None => "<td>unknown</td>",
+        };
+        s.push_str(cell);
+    }
+    s.push_str(
+        "</tr></table><p class=\"note\">Every model's verdict; the highlighted columns are \
+         the models of the platforms these runs came from. An outcome forbidden here may be \
+         allowed by the language (RC11, C11) or by another platform (ARMv8).</p>\n",
+    );
+    s
+}
 
 /// The whole report as one self-contained HTML page.
 pub fn html(runs: &[RunReport], o: Options) -> String {
@@ -29,6 +69,8 @@ pub fn html(runs: &[RunReport], o: Options) -> String {
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\
          <title>orderlab report: {}</title><style>{CSS}</style></head><body>\n\
          <h1>orderlab report</h1><p>Litmus tests run on: <b>{}</b></p>\n<table><tr>",
         esc(&platforms.join(" vs ")),
@@ -74,7 +116,12 @@ pub fn html(runs: &[RunReport], o: Options) -> String {
     if runs.len() > 1 {
         s.push_str("<th>run</th>");
     }
-    s.push_str("<th>observed/total</th><th>allowed here?</th><th>status</th></tr>\n");
+    let _ = writeln!(
+        s,
+        "<th>observed/total</th><th>allowed here?</th><th>status</th>\
+         <th title=\"{}\">models</th></tr>",
+        esc(MODEL_LETTERS_LEGEND)
+    );
     for (gi, g) in gs.iter().enumerate() {
         let present = g.present();
         for (k, (ri, t)) in present.iter().enumerate() {
@@ -93,17 +140,23 @@ pub fn html(runs: &[RunReport], o: Options) -> String {
             }
             let _ = writeln!(
                 s,
-                "<td class=\"num\">{}/{} ({})</td><td>{}</td><td class=\"{}\">{}</td></tr>",
+                "<td class=\"num\">{}/{} ({})</td><td>{}</td><td class=\"{}\">{}</td>\
+                 <td class=\"mono\">{}</td></tr>",
                 t.observed,
                 t.total(),
                 pct(t.observed, t.total()),
                 esc(t.allowed_here()),
                 status_class(t.status),
-                esc(t.status.as_str())
+                esc(t.status.as_str()),
+                esc(&model_letters(&t.models))
             );
         }
     }
-    s.push_str("</table>\n");
+    let _ = writeln!(
+        s,
+        "</table>\n<p class=\"legend\">{}</p>",
+        esc(MODEL_LETTERS_LEGEND)
+    );
     // One section per test, runs side by side.
     for (gi, g) in gs.iter().enumerate() {
         let t0 = g.first;
@@ -120,6 +173,7 @@ pub fn html(runs: &[RunReport], o: Options) -> String {
             let _ = write!(s, " · <code>{}</code>", esc(p));
         }
         s.push_str("</p>\n");
+        s.push_str(&models_table(t0, runs));
         if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "<p class=\"diff\">{}</p>", esc(&d));
         }

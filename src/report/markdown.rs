@@ -1,6 +1,6 @@
 //! The Markdown version of `orderlab report`: the same tables, with text bars.
 
-use super::schema::RunReport;
+use super::schema::{model_letters, RunReport, MODEL_LETTERS_LEGEND};
 use super::view::*;
 use crate::verdict::Status;
 use std::fmt::Write as _;
@@ -58,7 +58,7 @@ pub fn markdown(runs: &[RunReport], o: Options) -> String {
     if multi {
         head.push("run");
     }
-    head.extend(["observed/total", "allowed here?", "status"]);
+    head.extend(["observed/total", "allowed here?", "status", "models"]);
     md_row(
         &mut s,
         &head.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
@@ -97,10 +97,15 @@ pub fn markdown(runs: &[RunReport], o: Options) -> String {
                 ),
                 md_esc(t.allowed_here()),
                 status,
+                match model_letters(&t.models) {
+                    l if l.is_empty() => String::new(),
+                    l => format!("`{l}`"),
+                },
             ]);
             md_row(&mut s, &row);
         }
     }
+    let _ = writeln!(s, "\n({})", md_esc(MODEL_LETTERS_LEGEND));
     for g in &gs {
         let t0 = g.first;
         let _ = writeln!(
@@ -112,6 +117,22 @@ pub fn markdown(runs: &[RunReport], o: Options) -> String {
                 .as_ref()
                 .map_or(String::new(), |p| format!(" · {}", md_esc(p)))
         );
+        if !t0.models.is_empty() {
+            let each: Vec<String> = t0
+                .models
+                .iter()
+                .map(|v| {
+                    let here = runs.iter().any(|r| r.model_key() == v.model.key());
+                    let word = if v.allowed { "allowed" } else { "forbidden" };
+                    if here {
+                        format!("**{} {word}** (this run's platform)", v.model.key())
+                    } else {
+                        format!("{} {word}", v.model.key())
+                    }
+                })
+                .collect();
+            let _ = writeln!(s, "Every model: {}.\n", each.join(", "));
+        }
         if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "**{}**\n", md_esc(&d));
         }

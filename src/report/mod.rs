@@ -17,5 +17,7 @@ mod tests;
 
 pub use html::html;
 pub use markdown::markdown;
-pub use schema::{orderings, RunReport, TestResult};
+pub use schema::{orderings, rfc3339_now, RunReport, TestResult};
+pub(crate) use svg::svg_chart;
 pub use view::Options;
+pub(crate) use view::{esc, groups, md_esc, pct, state_str};

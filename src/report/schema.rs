@@ -83,7 +83,62 @@ pub struct TestResult {
     pub offset_ns: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_error: Option<String>,
+    /// Every model's verdict on the target outcome, in `Model::ALL` order, computed once per
+    /// test when it ran: the platform's model is one column of it, and a reader sees what
+    /// the language models and the other platforms say (empty in files of earlier versions,
+    /// or where the model checker cannot judge the test).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<ModelVerdict>,
 }
+
+/// One model's verdict on a test's target outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModelVerdict {
+    pub model: Model,
+    pub allowed: bool,
+}
+
+/// Every model's verdict on `test`'s target outcome (empty when the checker cannot judge it;
+/// the catalog's expected table fills in for its own tests).
+pub fn model_verdicts(entry: &Entry) -> Vec<ModelVerdict> {
+    match crate::model::check_all(entry.test()) {
+        Ok(vs) => vs
+            .into_iter()
+            .map(|v| ModelVerdict {
+                model: v.model,
+                allowed: v.target_allowed,
+            })
+            .collect(),
+        Err(_) => Model::ALL
+            .iter()
+            .map_while(|&m| {
+                entry
+                    .expected(m)
+                    .map(|allowed| ModelVerdict { model: m, allowed })
+            })
+            .collect(),
+    }
+}
+
+/// `A`/`F` per model in `Model::ALL` order (`AAFFAAF` for MP+rlx), `-` for a missing one;
+/// empty when no verdict is known.
+pub fn model_letters(models: &[ModelVerdict]) -> String {
+    if models.is_empty() {
+        return String::new();
+    }
+    Model::ALL
+        .iter()
+        .map(|m| match models.iter().find(|v| v.model == *m) {
+            Some(v) if v.allowed => 'A',
+            Some(_) => 'F',
+            None => '-',
+        })
+        .collect()
+}
+
+/// The legend of [`model_letters`].
+pub const MODEL_LETTERS_LEGEND: &str = "models: A/F = target allowed/forbidden by rc11 c11 sc \
+x86-tso armv8 armv8-rcpc qemu-x86, in that order";
 
 fn unknown() -> String {
     "unknown".to_string()
@@ -182,6 +237,7 @@ impl TestResult {
             delta_ns: Some(run.delta_ns),
             offset_ns: Some(run.offset_ns),
             model_error: a.model_error.clone(),
+            models: model_verdicts(entry),
         }
     }
 }

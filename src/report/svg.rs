@@ -6,15 +6,15 @@ use super::schema::TestResult;
 use super::view::{esc, frac, pct, state_str, Group, Options};
 use std::fmt::Write as _;
 
-pub(super) const BAR: &str = "#9bb3d0";
-pub(super) const TARGET: &str = "#1f5fa8";
-pub(super) const FORBIDDEN: &str = "#d62728";
+pub(crate) const BAR: &str = "#9bb3d0";
+pub(crate) const TARGET: &str = "#1f5fa8";
+pub(crate) const FORBIDDEN: &str = "#d62728";
 
 /// One run's horizontal bar chart for a test, rows aligned on the group's states.
-pub(super) fn svg_chart(g: &Group, t: &TestResult, r: &RunReport, o: Options) -> String {
+pub(crate) fn svg_chart(g: &Group, t: &TestResult, r: &RunReport, o: Options) -> String {
     const CH: f64 = 6.7; // width of an 11px monospace character
     const ROW: f64 = 20.0;
-    pub(super) const BAR_W: f64 = 200.0;
+    pub(crate) const BAR_W: f64 = 200.0;
     let total = t.total();
     struct Row {
         label: String,

@@ -67,7 +67,7 @@ fn markdown_escapes_everything_from_the_json() {
     assert_eq!(summary.len(), 2 + 3);
     for l in summary {
         let cells = l.replace(r"\|", "").matches('|').count();
-        assert_eq!(cells, 6, "{l}");
+        assert_eq!(cells, 7, "{l}");
     }
 }
 
@@ -223,4 +223,42 @@ fn log_scale_keeps_rare_states_visible() {
     assert!(width(&lin) < 3.0, "{}", width(&lin));
     assert!(width(&log) > 50.0, "{}", width(&log));
     assert!(log.contains("log scale"));
+}
+
+#[test]
+fn every_model_s_verdict_is_shown_not_only_the_platform_s() {
+    use super::schema::{model_letters, ModelVerdict};
+    use crate::model::Model;
+    let mut r = run("x86.json");
+    // Files of earlier versions have no per-model verdicts: nothing is invented.
+    assert!(r.tests.iter().all(|t| t.models.is_empty()));
+    assert!(!super::html(&[r.clone()], lin()).contains("class=\"models\""));
+    // MP+rlx: forbidden on x86-TSO (the platform), allowed by RC11 and ARMv8.
+    let mp: Vec<ModelVerdict> = "AAFFAAF"
+        .chars()
+        .zip(Model::ALL)
+        .map(|(c, model)| ModelVerdict {
+            model,
+            allowed: c == 'A',
+        })
+        .collect();
+    assert_eq!(model_letters(&mp), "AAFFAAF");
+    assert_eq!(r.tests[1].name, "MP+rlx");
+    r.tests[1].models = mp;
+    let html = super::html(&[r.clone()], lin());
+    let sec = section(&html, "MP+rlx");
+    assert!(sec.contains("class=\"models\""));
+    assert_eq!(
+        sec.matches("class=\"allowed\"").count(),
+        4,
+        "rc11, c11, armv8, armv8-rcpc"
+    );
+    assert_eq!(sec.matches("class=\"forbidden\"").count(), 3);
+    assert!(sec.contains("<th class=\"here\" title=\"x86-TSO\">x86-tso</th>"));
+    let md = markdown(&[r.clone()], lin());
+    assert!(md.contains("`AAFFAAF`"));
+    assert!(md.contains("**x86-tso forbidden** (this run's platform)"));
+    assert!(md.contains("rc11 allowed"));
+    let text = super::text::table(&r.tests);
+    assert!(text.contains("AAFFAAF") && text.contains("rc11 c11 sc"));
 }

@@ -1,6 +1,6 @@
 //! What `orderlab run` prints: litmus7-style blocks per test and the summary table.
 
-use super::schema::TestResult;
+use super::schema::{model_letters, TestResult, MODEL_LETTERS_LEGEND};
 use crate::litmus::{format_state, Quantifier, Test};
 use crate::suite::Source;
 
@@ -51,6 +51,17 @@ pub fn block(test: &Test, r: &TestResult) -> String {
         r.status.as_str(),
         r.allowed_here
     ));
+    if !r.models.is_empty() {
+        let each: Vec<String> = r
+            .models
+            .iter()
+            .map(|v| format!("{} {}", v.model.key(), if v.allowed { "A" } else { "F" }))
+            .collect();
+        s.push_str(&format!(
+            "Models: {} (A allowed, F forbidden)\n",
+            each.join(", ")
+        ));
+    }
     s.push_str(&format!(
         "Time {} {:.2}s, {:.2} M iterations/s, sync {} (delta {:.0} ns, offset {:.0} ns){}, load {}\n",
         r.name,
@@ -76,7 +87,8 @@ pub fn load_str(l: Option<[f64; 3]>) -> String {
     }
 }
 
-/// The summary table: test | orderings | observed/total | allowed here? | status.
+/// The summary table: test | orderings | observed/total | allowed here? | status | models,
+/// and the models column's legend.
 pub fn table(results: &[TestResult]) -> String {
     let head = [
         "test",
@@ -84,8 +96,9 @@ pub fn table(results: &[TestResult]) -> String {
         "observed/total",
         "allowed here?",
         "status",
+        "models",
     ];
-    let rows: Vec<[String; 5]> = results
+    let rows: Vec<[String; 6]> = results
         .iter()
         .map(|r| {
             let mut name = r.name.clone();
@@ -98,6 +111,7 @@ pub fn table(results: &[TestResult]) -> String {
                 format!("{}/{}", r.observed, r.iterations),
                 r.allowed_here.clone(),
                 r.status.as_str().to_string(),
+                model_letters(&r.models),
             ]
         })
         .collect();
@@ -107,13 +121,13 @@ pub fn table(results: &[TestResult]) -> String {
             w[k] = w[k].max(c.len());
         }
     }
-    let line = |cells: [&str; 5]| {
+    let line = |cells: [&str; 6]| {
         let mut s = String::new();
         for (k, c) in cells.iter().enumerate() {
             if k > 0 {
                 s.push_str("  ");
             }
-            if k == 4 {
+            if k == 5 {
                 s.push_str(c);
             } else if k == 2 {
                 s.push_str(&format!("{c:>width$}", width = w[k]));
@@ -121,6 +135,7 @@ pub fn table(results: &[TestResult]) -> String {
                 s.push_str(&format!("{c:<width$}", width = w[k]));
             }
         }
+        s.truncate(s.trim_end().len());
         s.push('\n');
         s
     };
@@ -131,9 +146,15 @@ pub fn table(results: &[TestResult]) -> String {
         &"-".repeat(w[2]),
         &"-".repeat(w[3]),
         &"-".repeat(w[4]),
+        &"-".repeat(w[5]),
     ]));
     for row in &rows {
-        s.push_str(&line([&row[0], &row[1], &row[2], &row[3], &row[4]]));
+        s.push_str(&line([
+            &row[0], &row[1], &row[2], &row[3], &row[4], &row[5],
+        ]));
+    }
+    if rows.iter().any(|r| !r[5].is_empty()) {
+        s.push_str(&format!("({MODEL_LETTERS_LEGEND})\n"));
     }
     s
 }

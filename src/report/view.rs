@@ -36,7 +36,7 @@ pub fn pct(count: u64, total: u64) -> String {
 }
 
 /// Bar length as a fraction of the full width.
-pub(super) fn frac(count: u64, total: u64, o: Options) -> f64 {
+pub(crate) fn frac(count: u64, total: u64, o: Options) -> f64 {
     if count == 0 || total == 0 {
         0.0
     } else if o.log {
@@ -47,7 +47,7 @@ pub(super) fn frac(count: u64, total: u64, o: Options) -> f64 {
 }
 
 /// `RunReport N: description (model key)`.
-pub(super) fn run_label(i: usize, r: &RunReport) -> String {
+pub(crate) fn run_label(i: usize, r: &RunReport) -> String {
     format!(
         "run {}: {} (model {})",
         i + 1,
@@ -58,7 +58,7 @@ pub(super) fn run_label(i: usize, r: &RunReport) -> String {
 
 impl RunReport {
     /// A note when the machine was busy: weak outcomes show less often under load.
-    pub(super) fn load_note(&self) -> Option<String> {
+    pub(crate) fn load_note(&self) -> Option<String> {
         let cpus = self.host.cpus.max(1) as f64;
         let worst = [self.host.load_before, self.host.load_after]
             .into_iter()
@@ -76,7 +76,7 @@ impl RunReport {
 }
 
 impl TestResult {
-    pub(super) fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         let sum: u64 = self.histogram.iter().map(|h| h.count).sum();
         if self.iterations > 0 {
             self.iterations
@@ -84,16 +84,16 @@ impl TestResult {
             sum
         }
     }
-    pub(super) fn allowed_here(&self) -> &str {
+    pub(crate) fn allowed_here(&self) -> &str {
         &self.allowed_here
     }
     /// Is this state forbidden by this platform's model? The JSON marks forbidden states; a
     /// target state is also forbidden when the run's verdict says the target is not allowed.
-    pub(super) fn forbids(&self, h: &HistEntry) -> bool {
+    pub(crate) fn forbids(&self, h: &HistEntry) -> bool {
         h.forbidden == Some(true) || (h.target && self.allowed == Some(false))
     }
     /// One honest sentence about the target outcome.
-    pub(super) fn verdict_sentence(&self, r: &RunReport) -> String {
+    pub(crate) fn verdict_sentence(&self, r: &RunReport) -> String {
         let n = self.total();
         let seen = if self.observed == 0 {
             format!("Target outcome not observed in {n} iterations")
@@ -122,7 +122,7 @@ impl TestResult {
             self.status.as_str()
         )
     }
-    pub(super) fn facts(&self) -> Vec<String> {
+    pub(crate) fn facts(&self) -> Vec<String> {
         let mut f = Vec::new();
         let mut timing = format!("{} iterations", self.total());
         if let Some(e) = self.elapsed_s {
@@ -160,11 +160,11 @@ impl TestResult {
 }
 
 /// One test across all runs: the k-th occurrence of a name in each run.
-pub(super) struct Group<'a> {
-    pub(super) first: &'a TestResult,
-    pub(super) cells: Vec<Option<&'a TestResult>>,
+pub(crate) struct Group<'a> {
+    pub(crate) first: &'a TestResult,
+    pub(crate) cells: Vec<Option<&'a TestResult>>,
     /// Union of the final states of every run, each with "is it a target state".
-    pub(super) states: BTreeMap<&'a BTreeMap<String, i64>, bool>,
+    pub(crate) states: BTreeMap<&'a BTreeMap<String, i64>, bool>,
 }
 
 impl<'a> Group<'a> {
@@ -172,22 +172,22 @@ impl<'a> Group<'a> {
         t.histogram.iter().find(|h| &h.state == s)
     }
     /// The runs that have this test: (run index, result).
-    pub(super) fn present(&self) -> Vec<(usize, &'a TestResult)> {
+    pub(crate) fn present(&self) -> Vec<(usize, &'a TestResult)> {
         let cells = self.cells.iter().enumerate();
         cells.filter_map(|(i, c)| c.map(|t| (i, t))).collect()
     }
     /// Did any run see a target state?
-    pub(super) fn has_target(&self) -> bool {
+    pub(crate) fn has_target(&self) -> bool {
         self.states.values().any(|t| *t)
     }
     /// A run's count of a state, and whether the run's platform model forbids that state.
-    pub(super) fn cell(t: &TestResult, s: &BTreeMap<String, i64>, target: bool) -> (u64, bool) {
+    pub(crate) fn cell(t: &TestResult, s: &BTreeMap<String, i64>, target: bool) -> (u64, bool) {
         let h = Self::count(t, s);
         let forbidden = h.is_some_and(|h| t.forbids(h)) || (target && t.allowed == Some(false));
         (h.map_or(0, |h| h.count), forbidden)
     }
     /// Where the runs disagree about the target outcome, in one sentence.
-    pub(super) fn difference(&self, runs: &[RunReport]) -> Option<String> {
+    pub(crate) fn difference(&self, runs: &[RunReport]) -> Option<String> {
         let (mut seen, mut unseen) = (Vec::new(), Vec::new());
         for (i, c) in self.cells.iter().enumerate() {
             match c {
@@ -215,7 +215,7 @@ impl<'a> Group<'a> {
     }
 }
 
-pub(super) fn groups(runs: &[RunReport]) -> Vec<Group<'_>> {
+pub(crate) fn groups(runs: &[RunReport]) -> Vec<Group<'_>> {
     let mut index: BTreeMap<(&str, usize), usize> = BTreeMap::new();
     let mut out: Vec<Group> = Vec::new();
     for (ri, r) in runs.iter().enumerate() {
@@ -274,7 +274,7 @@ pub fn md_esc(s: &str) -> String {
     o
 }
 
-pub(super) fn status_class(s: Status) -> &'static str {
+pub(crate) fn status_class(s: Status) -> &'static str {
     match s {
         Status::Ok => "ok",
         Status::ForbiddenObserved => "bad",
@@ -283,7 +283,7 @@ pub(super) fn status_class(s: Status) -> &'static str {
     }
 }
 
-pub(super) fn run_table_rows(runs: &[RunReport]) -> Vec<[String; 6]> {
+pub(crate) fn run_table_rows(runs: &[RunReport]) -> Vec<[String; 6]> {
     runs.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -303,7 +303,7 @@ pub(super) fn run_table_rows(runs: &[RunReport]) -> Vec<[String; 6]> {
         .collect()
 }
 
-pub(super) const RUN_HEAD: [&str; 6] = [
+pub(crate) const RUN_HEAD: [&str; 6] = [
     "run",
     "platform",
     "model",
@@ -312,7 +312,7 @@ pub(super) const RUN_HEAD: [&str; 6] = [
     "load before → after",
 ];
 
-pub(super) const LEGEND_WORDS: &str =
+pub(crate) const LEGEND_WORDS: &str =
     "The target outcome is the final state the test's condition asks \
 about. A state is marked forbidden only when the platform's memory model forbids it; a state \
 that did not show up in a run is \"not observed in N iterations\", which is evidence, not proof.";

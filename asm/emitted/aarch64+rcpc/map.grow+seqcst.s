@@ -2,94 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::grow_writer_seqcst:
-	stp	x29, x30, [sp, #-64]!
-	str	x23, [sp, #16]
-	stp	x22, x21, [sp, #32]
-	stp	x20, x19, [sp, #48]
-	mov	x29, sp
-	mov	x20, x1
-	mov	x19, x0
-	mov	w21, #200
-.LBB824_1:
-	add	x2, x19, #384
-	mov	w0, wzr
-	mov	w1, #1
-	bl	__aarch64_cas4_acq
-	cbz	w0, .LBB824_4
-	isb
-	subs	x21, x21, #1
-	b.ne	.LBB824_1
-	add	x2, x19, #384
-	mov	w0, wzr
-	mov	w1, #1
-	bl	__aarch64_cas4_acq
-	cmp	w0, #0
-	b.ne	.LBB824_10
-.LBB824_4:
-	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
-	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
-	ldr	x8, [x8]
-	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB824_11
-.LBB824_5:
-	mov	w21, wzr
-	ldrb	wzr, [x19, #388]
-	ldr	x8, [x19]
-	and	x22, x8, #0xffffffffffffff80
-	ldr	x23, [x22, #8]
-	cbz	x23, .LBB824_9
-.LBB824_6:
-	ldrb	w8, [x23, #1]
-	mov	x9, #-1
-	lsl	x8, x9, x8
-	add	x1, x19, #392
-	bic	x4, x20, x8
-	mov	x0, x19
-	mov	x2, x22
-	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
-	ldr	x8, [x22, #8]
-	cbz	x8, .LBB824_9
-	ldr	x4, [x19, #520]
-	add	x1, x19, #392
-	mov	x0, x19
-	mov	x2, x22
-	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
-.LBB824_9:
-	add	x0, x19, #384
-	mov	w1, w21
-	ldp	x20, x19, [sp, #48]
-	ldr	x23, [sp, #16]
-	ldp	x22, x21, [sp, #32]
-	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
-.LBB824_10:
-	add	x0, x19, #384
-	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
-	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
-	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
-	ldr	x8, [x8]
-	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB824_5
-.LBB824_11:
-	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
-	eor	w21, w0, #0x1
-	ldrb	wzr, [x19, #388]
-	ldr	x8, [x19]
-	and	x22, x8, #0xffffffffffffff80
-	ldr	x23, [x22, #8]
-	cbnz	x23, .LBB824_6
-	b	.LBB824_9
-.LBB824_12:
-	mov	x20, x0
-	add	x0, x19, #384
-	mov	w1, w21
-	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
-	mov	x0, x20
-	bl	_Unwind_Resume
-.LBB824_14:
-	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
+	b	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$13lab_grow_work17hfcf5844802cd8758E
 
 orderlab::map::lab::grow_reader_seqcst:
 	sub	sp, sp, #96
@@ -100,50 +13,52 @@ orderlab::map::lab::grow_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB822_7
+	b.ne	.LBB1103_7
 	ldr	x21, [x8, #8]
-.LBB822_2:
+.LBB1103_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB822_5
+	b.ne	.LBB1103_5
 	add	x8, x8, #16, lsl #12
 	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB822_9
-	b	.LBB822_10
-.LBB822_5:
+	tbz	w9, #0, .LBB1103_9
+	b	.LBB1103_10
+.LBB1103_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB822_13
+	b.eq	.LBB1103_13
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB822_10
-.LBB822_7:
+	b	.LBB1103_10
+.LBB1103_7:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
 	mov	x21, x0
-	cbnz	x0, .LBB822_2
+	cbnz	x0, .LBB1103_2
 	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
-.LBB822_9:
+.LBB1103_9:
 	dmb	ish
-.LBB822_10:
+.LBB1103_10:
 	ldapr	x8, [x19]
+	adrp	x3, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1137
+	add	x3, x3, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1137
 	mov	x0, sp
 	mov	x2, x22
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71b65d44bd5d4bf1E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hf1189e2086cc222fE
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -156,7 +71,7 @@ orderlab::map::lab::grow_reader_seqcst:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB822_12
+	cbz	x21, .LBB1103_12
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -165,7 +80,7 @@ orderlab::map::lab::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB822_12:
+.LBB1103_12:
 	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
@@ -174,10 +89,10 @@ orderlab::map::lab::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB822_13:
-	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
-	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
-	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
-	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+.LBB1103_13:
+	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
+	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
+	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

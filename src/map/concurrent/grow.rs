@@ -115,6 +115,7 @@ where
                 b = bucket.overflow.load(Ordering::Relaxed);
             }
             head.evacuated.store(1, P::PUB_STORE);
+            w.evacuated += 1;
         }
         if i == w.nevacuate {
             // Relaxed: the writer's own stores.
@@ -157,12 +158,13 @@ where
         }
     }
 
-    /// Whether growth is running (tests).
-    #[cfg(test)]
+    /// Whether growth is running (tests and the claims catalogue's benchmarks, on the only
+    /// thread that writes).
+    #[cfg_attr(any(orderlab_loom, feature = "shuttle"), allow(dead_code))]
     pub(crate) fn lab_growing(&self) -> bool {
         let t = self.writer_table();
-        // Safety: the current table is alive while `&self` is (single-threaded tests, on the
-        // writer's thread).
+        // Safety: the current table is alive while `&self` is (callers are the map's only
+        // writer, so no other thread retires it).
         unsafe { (*t).growing() }
     }
 

@@ -1,0 +1,14 @@
+# orderlab: emitted asm of IsEmpty+sc for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::suite::catalog::isempty_sc::p0:
+	mov	w8, #1
+	stlr	wzr, [x0]
+	stlr	w8, [x1]
+	ret
+
+orderlab::suite::catalog::isempty_sc::p1:
+	ldar	w8, [x0]
+	ldar	w9, [x1]
+	orr	x0, x8, x9, lsl #32
+	ret

@@ -1,0 +1,10 @@
+# orderlab: emitted asm of FlagStore+rlx for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::suite::catalog::flagstore_rlx::p0:
+	mov	dword ptr [rdi], 1
+	ret
+
+orderlab::suite::catalog::flagstore_rlx::p1:
+	mov	dword ptr [rdi], 2
+	ret

@@ -1,0 +1,12 @@
+# orderlab: emitted asm of TestAndSet+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::suite::catalog::testandset_sc::p0:
+	mov	eax, 1
+	xchg	dword ptr [rdi], eax
+	ret
+
+orderlab::suite::catalog::testandset_sc::p1:
+	mov	eax, 1
+	xchg	dword ptr [rdi], eax
+	ret
