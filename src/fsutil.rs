@@ -1,4 +1,4 @@
-//! Writing output files: the one writer of `run --json`, `check --json`, `explain --dot`,
+//! Reading input files with a size bound, and writing output files: the one writer of `run --json`, `check --json`, `explain --dot`,
 //! `report --out/--markdown` and `asm --bless`.
 //!
 //! The policy:
@@ -44,7 +44,7 @@ fn resolve(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
 }
 
 /// What a file type is called in an error.
-fn kind_name(m: &Metadata) -> &'static str {
+pub(crate) fn kind_name(m: &Metadata) -> &'static str {
     let t = m.file_type();
     if t.is_dir() {
         return "a directory";
@@ -80,6 +80,39 @@ fn is_stream(m: &Metadata) -> bool {
         let _ = m;
         false
     }
+}
+
+/// Read a whole regular file of at most `max` bytes. Anything else is an error that says what
+/// it is (`not a regular file (a FIFO)`, `12000000 bytes, more than ...`): a FIFO is never
+/// waited on, a huge file is never read whole.
+pub fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Opening a FIFO for reading must not wait for a writer; it is refused below.
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = opts.open(path)?;
+    let m = f.metadata()?;
+    if !m.is_file() {
+        return Err(io::Error::other(format!(
+            "not a regular file ({})",
+            kind_name(&m)
+        )));
+    }
+    let too_big = |n: u64| io::Error::other(format!("{n} bytes, more than the {max} allowed"));
+    if m.len() > max {
+        return Err(too_big(m.len()));
+    }
+    let mut bytes = Vec::with_capacity(m.len() as usize);
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Write `bytes` to `path` by the policy of this module. On an error nothing was replaced and
@@ -270,6 +303,20 @@ mod tests {
         let e = write_atomic(&d.join("no/such/dir/out.json"), b"x").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::NotFound);
         assert!(names(&d).is_empty());
+    }
+
+    #[test]
+    fn reads_regular_files_within_the_bound_only() {
+        let d = tmpdir("read");
+        let f = d.join("in.litmus");
+        std::fs::write(&f, "0123456789").expect("write");
+        assert_eq!(read_limited(&f, 10).expect("read"), b"0123456789");
+        let e = read_limited(&f, 9).unwrap_err();
+        assert!(e.to_string().contains("10 bytes, more than the 9"), "{e}");
+        let e = read_limited(Path::new("/dev/null"), 10).unwrap_err();
+        assert!(e.to_string().contains("character device"), "{e}");
+        let e = read_limited(&d, 10).unwrap_err();
+        assert!(e.to_string().contains("directory"), "{e}");
     }
 
     #[test]

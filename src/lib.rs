@@ -50,4 +50,5 @@ mod report;
 pub mod run;
 pub mod suite;
 mod sync;
+mod term;
 pub mod verdict;

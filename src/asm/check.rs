@@ -1,5 +1,6 @@
 //! Comparing emitted ordering signatures with the compile mapping, per catalog thread.
 
+use crate::term::{pad, width};
 use super::emit;
 use super::expect;
 use super::extract::Function;
@@ -96,8 +97,8 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
         }
     }
     flush(&mut rows, &mut dels, &mut ins);
-    let w = a.iter().map(|s| s.len()).max().unwrap_or(0).max(8);
-    let mut out = vec![format!("  {:<w$}   emitted", "expected")];
+    let w = a.iter().map(|s| width(s)).max().unwrap_or(0).max(8);
+    let mut out = vec![format!("  {}   emitted", pad("expected", w))];
     for (x, y) in rows {
         let mark = match (x, y) {
             (Some(p), Some(q)) if eq(&p.to_string(), &q.to_string()) => '=',
@@ -106,8 +107,8 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
             _ => '+',
         };
         out.push(format!(
-            "{mark} {:<w$}   {}",
-            x.unwrap_or("(none)"),
+            "{mark} {}   {}",
+            pad(x.unwrap_or("(none)"), w),
             y.unwrap_or("(none)")
         ));
     }
