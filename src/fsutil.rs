@@ -181,7 +181,10 @@ fn temp_name(real: &Path, k: u32) -> PathBuf {
 /// Replace a regular file (or create it) through a synced temporary file and a rename.
 fn replace(real: &Path, bytes: &[u8], old: Option<&Metadata>) -> io::Result<()> {
     if real.file_name().is_none() {
-        return Err(io::Error::other(format!("{}: not a file name", real.display())));
+        return Err(io::Error::other(format!(
+            "{}: not a file name",
+            real.display()
+        )));
     }
     let (tmp, mut f) = {
         let mut k = 0;
@@ -271,7 +274,10 @@ mod tests {
         // A dangling link: the file it names is created, the link stays.
         std::os::unix::fs::symlink("made.json", d.join("dangling.json")).expect("link");
         write_atomic(&d.join("dangling.json"), b"x").expect("written");
-        assert_eq!(std::fs::read_to_string(d.join("made.json")).expect("read"), "x");
+        assert_eq!(
+            std::fs::read_to_string(d.join("made.json")).expect("read"),
+            "x"
+        );
         assert!(std::fs::symlink_metadata(d.join("dangling.json"))
             .expect("meta")
             .file_type()

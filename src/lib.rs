@@ -41,6 +41,8 @@
 mod asm;
 pub mod cli;
 mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod litmus;
 pub mod machine;
 pub mod map;

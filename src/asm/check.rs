@@ -1,12 +1,12 @@
 //! Comparing emitted ordering signatures with the compile mapping, per catalog thread.
 
-use crate::term::{pad, width};
 use super::emit;
 use super::expect;
 use super::extract::Function;
 use super::sig;
 use crate::litmus::Test;
 use crate::machine::Target;
+use crate::term::{pad, width};
 use std::path::Path;
 
 /// The outcome of comparing one thread's emitted signature with the mapping.
@@ -155,7 +155,14 @@ pub fn catalog(
             let fns: &[Function] = match &listing {
                 Some(all) => all,
                 None => {
-                    snap = emit::read_snapshot(root, t, &test.name).unwrap_or_default();
+                    // A missing snapshot is an input problem (exit 2), not a mismatch.
+                    snap = emit::read_snapshot(root, t, &test.name).ok_or_else(|| {
+                        format!(
+                            "{}: no snapshot {}",
+                            t.key(),
+                            emit::snapshot_path(root, t, &test.name).display()
+                        )
+                    })?;
                     &snap
                 }
             };

@@ -2,7 +2,6 @@
 //! instructions marked (`>`) and glossed, one target or two side by side; the map's own
 //! thread functions; the hand-written kernels.
 
-use crate::term::{pad, width};
 use super::check;
 use super::emit;
 use super::expect;
@@ -11,6 +10,7 @@ use super::sig;
 use crate::litmus::Test;
 use crate::machine::{Arch, Target};
 use crate::suite::kernels;
+use crate::term::{pad, width};
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -44,9 +44,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 None => {
                     let mut chosen = Model::Rc11;
                     for m in Model::ALL {
-                        let v = a
-                            .verdict(m)
-                            .map_err(|e| CliError::no_verdict(entry, &e))?;
+                        let v = a.verdict(m).map_err(|e| CliError::no_verdict(entry, &e))?;
                         if !v.target_allowed {
                             chosen = m;
                             break;

@@ -34,7 +34,8 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .map(|p| RunReport::load(p).map_err(CliError::bad_input))
         .collect::<Result<Vec<_>, _>>()?;
     let o = Options { log: args.log };
-    let write = |path: &PathBuf, text: String| super::check::write_atomically(path, text.as_bytes());
+    let write =
+        |path: &PathBuf, text: String| super::check::write_atomically(path, text.as_bytes());
     if let Some(p) = &args.markdown {
         write(p, report::markdown(&runs, o))?;
     }

@@ -181,10 +181,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         }
         code = exit::worst(code, status_code(a.status));
         if let Some(e) = &a.model_error {
-            if a.status == Status::Unchecked {
-                bar.suspend(|| errln!("orderlab: {e}"));
-            }
-            model_note.get_or_insert_with(|| e.clone());
+            // Errors (located) go to standard error; stdout's last line says there were some.
+            bar.suspend(|| errln!("orderlab: {e}"));
+            model_note = Some(());
         }
         rep.tests.push(r);
         bar.inc(1);
@@ -237,13 +236,16 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             over.join(", ")
         );
     }
-    match model_note {
-        Some(e) => outln!("verdicts: {e}"),
-        None => outln!(
-            "verdicts: the model checker's {} model (allowed final states of each test)",
-            rep.model_key()
-        ),
-    }
+    outln!(
+        "verdicts: the model checker's {} model (allowed final states of each test){}",
+        rep.model_key(),
+        if model_note.is_some() {
+            "; where it could not judge a test (errors on standard error), the catalog's \
+             expected table judged its target outcome or the test is `unchecked`"
+        } else {
+            ""
+        }
+    );
     if platform == Platform::QemuX86 {
         outln!(
             "note: under qemu-user on x86 the guest sees x86-TSO; outcomes ARMv8 allows but x86 \

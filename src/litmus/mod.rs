@@ -12,8 +12,8 @@ mod stmt;
 
 pub use ast::*;
 
+pub use lexer::line_col;
 pub use parser::{
     parse, parse_bytes, ParseError, MAX_CONDITION_ATOMS, MAX_STMTS_PER_THREAD, MAX_THREADS,
 };
-pub use lexer::line_col;
 pub use print::{print, print_op};

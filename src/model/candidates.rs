@@ -3,8 +3,7 @@
 //! product, each turned into a candidate by computing its values.
 
 use super::exec::{
-    event_span, too_large, Candidate, Kind, RegMap, Structure, MAX_CANDIDATES,
-    MAX_WRITES_PER_LOC,
+    event_span, too_large, Candidate, Kind, RegMap, Structure, MAX_CANDIDATES, MAX_WRITES_PER_LOC,
 };
 use super::rel::Rel;
 use super::values::run_values;
