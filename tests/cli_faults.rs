@@ -262,20 +262,37 @@ fn json_into_a_fifo_keeps_the_fifo() {
 }
 
 /// `/dev/full` is written directly: ENOSPC is exit 2, and the device node stays a device (as
-/// root a rename would have replaced it).
+/// root a rename would have replaced it). As root the test writes to a node of the same device
+/// made in a temporary directory, so a regression clobbers that node, not the machine's.
 #[test]
 fn json_to_dev_full_is_enospc_and_the_device_stays() {
-    let out = within(orderlab(&["check", "SB+rlx", "--json", "/dev/full"]), 60);
+    let d = tmpdir("full");
+    // Safety: geteuid has no preconditions.
+    let full = if unsafe { libc::geteuid() } == 0 {
+        let p = d.join("full");
+        let c = std::ffi::CString::new(path_str(&p)).expect("path");
+        // Safety: a valid NUL-terminated path; major 1, minor 7 is Linux's /dev/full.
+        let r = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 7)) };
+        assert_eq!(r, 0, "mknod {}", p.display());
+        p
+    } else {
+        PathBuf::from("/dev/full")
+    };
+    let out = within(
+        orderlab(&["check", "SB+rlx", "--json", path_str(&full)]),
+        60,
+    );
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
     assert!(
         text(&out.stderr).contains("No space left"),
         "{}",
         show(&out)
     );
-    let m = std::fs::symlink_metadata("/dev/full").expect("/dev/full");
+    let m = std::fs::symlink_metadata(&full).expect("the device");
     assert!(
         m.file_type().is_char_device(),
-        "/dev/full is no longer a device"
+        "{} is no longer a device",
+        full.display()
     );
 }
 
