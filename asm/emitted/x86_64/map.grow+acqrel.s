@@ -1,110 +1,115 @@
 # orderlab: emitted asm of map.grow+acqrel for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::grow_writer_acqrel:
+orderlab::map::lab::grow_writer_acqrel:
 	push	rbp
 	push	r15
 	push	r14
+	push	r13
 	push	r12
 	push	rbx
-	mov	rbx, rdi
+	push	rax
+	mov	r14, rdi
+	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB910_1:
+.LBB899_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB899_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB899_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB899_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB899_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB899_8
 	pause
 	add	rcx, -5
-	jne	.LBB910_1
+	jne	.LBB899_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB910_17
-.LBB910_8:
+	jne	.LBB899_17
+.LBB899_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB910_9
+	jne	.LBB899_9
 	xor	ebp, ebp
-.LBB910_12:
-	movzx	eax, byte ptr [rbx + 4]
-	mov	r14, qword ptr [rbx + 160]
-	and	r14, -128
-	mov	r15, qword ptr [r14 + 8]
-	test	r15, r15
-	je	.LBB910_16
-	movzx	ecx, byte ptr [r15 + 1]
+.LBB899_12:
+	movzx	eax, byte ptr [r14 + 388]
+	mov	r15, qword ptr [r14]
+	and	r15, -128
+	mov	r12, qword ptr [r15 + 8]
+	test	r12, r12
+	je	.LBB899_16
+	movzx	ecx, byte ptr [r12 + 1]
 	mov	rax, -1
 	shl	rax, cl
-	lea	r12, [rbx + 8]
+	lea	r13, [r14 + 392]
 	not	rax
 	and	rsi, rax
-	mov	rdi, rbx
+	mov	rdi, r14
 	mov	r8, rsi
-	mov	rsi, r12
-	mov	rdx, r14
-	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h242cf23e75f63563E
-	mov	rax, qword ptr [r14 + 8]
+	mov	rsi, r13
+	mov	rdx, r15
+	mov	rcx, r12
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h697de61720113a3dE
+	mov	rax, qword ptr [r15 + 8]
 	test	rax, rax
-	je	.LBB910_16
-	mov	r8, qword ptr [rbx + 136]
-	mov	rdi, rbx
-	mov	rsi, r12
-	mov	rdx, r14
-	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h242cf23e75f63563E
-.LBB910_16:
+	je	.LBB899_16
+	mov	r8, qword ptr [r14 + 520]
+	mov	rdi, r14
+	mov	rsi, r13
+	mov	rdx, r15
+	mov	rcx, r12
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h697de61720113a3dE
+.LBB899_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
+	add	rsp, 8
 	pop	rbx
 	pop	r12
+	pop	r13
 	pop	r14
 	pop	r15
 	pop	rbp
-	jmp	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h446211ba2a1ff090E
-.LBB910_9:
-	mov	r14, rsi
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h1499c548b9c14268E
+.LBB899_9:
+	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
-	mov	rsi, r14
+	mov	rsi, r15
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB910_12
-.LBB910_17:
+	jmp	.LBB899_12
+.LBB899_17:
 	mov	rdi, rbx
-	mov	r14, rsi
+	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
-	mov	rsi, r14
-	jmp	.LBB910_8
-.LBB910_18:
+	mov	rsi, r15
+	jmp	.LBB899_8
+.LBB899_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
-	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h8b0bd1780a682df0E
+	call	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3dee2566f8aa2411E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB910_20:
+.LBB899_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
-orderlab::map::litmus::grow_reader_acqrel:
+orderlab::map::lab::grow_reader_acqrel:
 	push	r15
 	push	r14
 	push	r12
@@ -114,34 +119,34 @@ orderlab::map::litmus::grow_reader_acqrel:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hf14555632ecdd97fE@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
-	cmp	rcx, qword ptr [r14 + 200]
-	jne	.LBB908_2
+	cmp	rcx, qword ptr [r14 + 24]
+	jne	.LBB897_2
 	mov	r15, qword ptr [rax + 8]
-.LBB908_3:
+.LBB897_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB908_4
+	jne	.LBB897_4
 	add	rax, 65537
-	jmp	.LBB908_9
-.LBB908_4:
+	jmp	.LBB897_9
+.LBB897_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB908_5
+	je	.LBB897_5
 	inc	rax
-.LBB908_9:
+.LBB897_9:
 	mov	qword ptr [r15], rax
-.LBB908_10:
-	mov	rsi, qword ptr [r14 + 160]
+.LBB897_10:
+	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h086615866f3e2d95E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hb30fcccce8edd409E
 	cmp	qword ptr [rsp + 40], 0
 	sete	al
 	or	al, byte ptr [rsp + 48]
@@ -154,12 +159,12 @@ orderlab::map::litmus::grow_reader_acqrel:
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
 	test	r15, r15
-	je	.LBB908_11
+	je	.LBB897_11
 	dec	qword ptr [r15]
-	jmp	.LBB908_13
-.LBB908_11:
-	lock dec	qword ptr [r14 + 464]
-.LBB908_13:
+	jmp	.LBB897_13
+.LBB897_11:
+	lock dec	qword ptr [r14 + 296]
+.LBB897_13:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -167,18 +172,18 @@ orderlab::map::litmus::grow_reader_acqrel:
 	pop	r14
 	pop	r15
 	ret
-.LBB908_2:
-	lea	rdi, [r14 + 200]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h42e5942df24bc776E
+.LBB897_2:
+	lea	rdi, [r14 + 24]
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB908_3
-	lock inc	qword ptr [r14 + 464]
+	jne	.LBB897_3
+	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB908_10
-.LBB908_5:
-	lea	rdi, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1284]
-	lea	rdx, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1285]
+	jmp	.LBB897_10
+.LBB897_5:
+	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
+	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
