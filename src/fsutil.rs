@@ -118,16 +118,25 @@ pub fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
 /// Write `bytes` to `path` by the policy of this module. On an error nothing was replaced and
 /// no temporary file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let (real, meta) = resolve(path)?;
-    match meta {
-        Some(m) if m.is_file() => replace(&real, bytes, Some(&m)),
-        Some(m) if is_stream(&m) => write_stream(&real, bytes),
-        Some(m) => Err(io::Error::other(format!(
-            "{}: refusing to write to {}",
-            real.display(),
+    // The kernel follows the links (`/dev/stdout` → `/proc/self/fd/1` → a pipe included).
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => replace(&std::fs::canonicalize(path)?, bytes, Some(&m)),
+        Ok(m) if is_stream(&m) => write_stream(path, bytes),
+        Ok(m) => Err(io::Error::other(format!(
+            "refusing to write to {}",
             kind_name(&m)
         ))),
-        None => replace(&real, bytes, None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // A new file, or a dangling link: create the file the chain of links names.
+            match resolve(path)? {
+                (real, None) => replace(&real, bytes, None),
+                (real, Some(_)) => Err(io::Error::other(format!(
+                    "{} appeared while it was being written",
+                    real.display()
+                ))),
+            }
+        }
+        Err(e) => Err(e),
     }
 }
 

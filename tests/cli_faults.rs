@@ -261,6 +261,15 @@ fn json_into_a_fifo_keeps_the_fifo() {
     assert_eq!(names(&d), ["f.json"]);
 }
 
+/// `--json /dev/stdout` into a pipe writes the JSON into the pipe.
+#[test]
+fn json_to_dev_stdout_goes_down_the_pipe() {
+    let out = within(orderlab(&["check", "SB+rlx", "--json", "/dev/stdout"]), 60);
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"name\": \"SB+rlx\""), "{stdout}");
+}
+
 /// `/dev/full` is written directly: ENOSPC is exit 2, and the device node stays a device (as
 /// root a rename would have replaced it). As root the test writes to a node of the same device
 /// made in a temporary directory, so a regression clobbers that node, not the machine's.
