@@ -26,7 +26,8 @@ pub mod exit {
     /// No verdict: a test exceeds the model checker's bounds (the error, with `FILE:LINE:COL`,
     /// is on standard error; `run` still reports the histogram, labelled `unchecked`).
     pub const NO_VERDICT: u8 = 4;
-    /// Interrupted (SIGINT or SIGTERM): `run` reports and writes the tests that finished.
+    /// Interrupted (SIGINT, SIGTERM or SIGHUP): `run` reports and writes the tests that
+    /// finished.
     pub const INTERRUPTED: u8 = 130;
 
     /// The code of a process that saw both `a` and `b`: the more important one (forbidden

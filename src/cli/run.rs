@@ -61,8 +61,8 @@ fn seconds(v: f64, what: &str) -> Result<Duration, CliError> {
     }
 }
 
-/// The flag SIGINT and SIGTERM set: the test in progress stops after its round, the finished
-/// ones are reported. A second signal ends the process at once (exit 130).
+/// The flag SIGINT, SIGTERM and SIGHUP set: the test in progress stops after its round, the
+/// finished ones are reported. A second signal ends the process at once (exit 130).
 fn interrupt_flag() -> Arc<AtomicBool> {
     static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
     Arc::clone(FLAG.get_or_init(|| {

@@ -29,7 +29,7 @@ pub struct RunReport {
     /// UTC start time, RFC 3339.
     #[serde(default)]
     pub started: String,
-    /// The run was interrupted (SIGINT, SIGTERM): `tests` holds the tests that finished.
+    /// The run was interrupted (SIGINT, SIGTERM, SIGHUP): `tests` holds the tests that finished.
     #[serde(default)]
     pub interrupted: bool,
     pub tests: Vec<TestResult>,
