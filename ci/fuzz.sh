@@ -35,9 +35,11 @@ mkdir -p artifacts
 for t in "${targets[@]}"; do
     echo "+ cargo +nightly fuzz run -a -s none $t corpus/$t -- -runs=$runs"
     status=0
+    dict=()
+    [ "$t" = report ] || dict=(-dict=litmus.dict)
     cargo +nightly fuzz run -a -s none "$t" "corpus/$t" -- \
         -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        > "artifacts/$t.log" 2>&1 || status=$?
+        "${dict[@]}" > "artifacts/$t.log" 2>&1 || status=$?
     # libFuzzer's progress lines stay in the log; its statistics and any crash are shown.
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)|panicked|SUMMARY|Test unit written|^Done' "artifacts/$t.log" || true
     if [ "$status" -ne 0 ]; then
