@@ -4,10 +4,10 @@
 //!
 //! * [`parse`]: the parser returns; an error's `LINE:COL` lies inside the input; an accepted
 //!   test prints to a text that parses back to the same test;
-//! * [`model`]: for a small accepted test, every model either judges it or says why not; every
-//!   final state sequential consistency allows is allowed by every model; running the threads
-//!   one after another on the interpreter (every order) ends in a state SC allows; the
-//!   explanation renders;
+//! * [`model`]: for a small accepted test (every location's final value observed), every model
+//!   either judges it or says why not; every final state sequential consistency allows is
+//!   allowed by every model; running the threads one after another on the interpreter (every
+//!   order) ends in a state SC allows; the explanation renders;
 //! * [`report`]: a run file either loads or gives a located error; a loaded one renders as the
 //!   summary table, HTML and Markdown, and its JSON reads back.
 //!
@@ -100,11 +100,19 @@ fn orders(n: usize) -> Vec<Vec<usize>> {
 
 /// Parse, interpret and model-check one input.
 pub fn model(data: &[u8]) {
-    let Ok(test) = litmus::parse_bytes(data, "fuzz") else {
+    let Ok(mut test) = litmus::parse_bytes(data, "fuzz") else {
         return;
     };
     if !small(&test) {
         return;
+    }
+    // Observe every location's final value, not only the condition's: a wrong value anywhere
+    // is then a state SC does not allow.
+    for l in test.locations_all() {
+        let v = litmus::Var::Loc(l);
+        if !test.locations.contains(&v) {
+            test.locations.push(v);
+        }
     }
     let Ok(mut a) = model::Analysis::new(&test) else {
         return;
