@@ -182,10 +182,26 @@ fn glob_and_directory_selection() {
 /// Exit code 1 and `FORBIDDEN OBSERVED` when an outcome the platform forbids shows up. The
 /// platform is overridden on purpose: SB+ra's weak outcome shows natively on x86 and under
 /// qemu-user (same budget argument as tests/runner.rs), and rustc's default ARMv8 code
-/// (STLR; LDAR) forbids it.
+/// (STLR; LDAR) forbids it. An unknown platform is bad input (exit 2).
+///
+/// The exit-1 half needs the release build under qemu-user: a debug build there showed SB+ra
+/// 0 times in 2,000,000 iterations (2 of 2 runs of `cross test`), so it skips, saying so.
 #[test]
 fn forbidden_outcome_exits_1() {
     let _g = hw();
+    let bad = command()
+        .args(["run", "SB+ra", "-n", "10"])
+        .env("ORDERLAB_PLATFORM", "pdp11")
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    if common::debug_under_qemu() {
+        eprintln!(
+            "skipped (exit-1 half): a debug build under qemu-user cannot meet the SB+ra budget \
+             (its threads do not overlap); the release build runs it"
+        );
+        return;
+    }
     let out = command()
         .args(["run", "SB+ra", "--iterations", "2000000"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -195,10 +211,30 @@ fn forbidden_outcome_exits_1() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("FORBIDDEN OBSERVED"), "{stdout}");
-    let bad = command()
-        .args(["run", "SB+ra", "-n", "10"])
-        .env("ORDERLAB_PLATFORM", "pdp11")
-        .output()
-        .expect("run");
-    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// `orderlab asm --kernels` lists the kernels of both architectures, name first: `linked`, or
+/// why the kernel is not in this build (another architecture; a file build.rs left out, with
+/// the assembler's error and the fix).
+#[test]
+fn asm_kernels_says_why_a_kernel_is_missing() {
+    use orderlab::machine::Arch;
+    use orderlab::suite::kernels;
+    let out = orderlab(&["asm", "--kernels"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for k in Arch::ALL.into_iter().flat_map(kernels::kernels_for) {
+        let name = &k.test().name;
+        let line = stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{stdout}"));
+        match k.why_not_linked() {
+            None => assert!(line.ends_with(" linked"), "{line}"),
+            Some(why) => assert!(
+                line.ends_with(&format!(" not in this build: {why}")),
+                "{line}"
+            ),
+        }
+    }
 }

@@ -2,7 +2,7 @@
 // P0: void f(int *x, int *y, int *out)   x = 1; y = 1            (out unused)
 // P1: void f(int *x, int *y, int *out)   out[0] = y; out[1] = x
 // The weak outcome is 1:r0=1 /\ 1:r1=0 (y seen, x stale).
-        .arch   armv8.3-a+rcpc
+        .arch   armv8-a
         .text
 
 // MP+str+ldr: plain accesses. ARMv8 allows the weak outcome (both pairs may reorder).
@@ -50,8 +50,8 @@ orderlab_mp_dmb_p1:
         ret
         .size   orderlab_mp_dmb_p1, .-orderlab_mp_dmb_p1
 
-// MP+stlr+ldar and MP+stlr+ldapr: Release store of the flag, Acquire load of it (RCsc
-// LDAR or RCpc LDAPR). Forbidden on ARMv8 either way.
+// MP+stlr+ldar: Release store of the flag, RCsc Acquire load of it (LDAR). Forbidden on
+// ARMv8. (MP+stlr+ldapr, with an RCpc LDAPR, is in mp_rcpc.S.)
         .globl  orderlab_mp_stlr_p0
         .type   orderlab_mp_stlr_p0, %function
         .p2align 2
@@ -71,16 +71,6 @@ orderlab_mp_ldar_p1:
         stp     w8, w9, [x2]
         ret
         .size   orderlab_mp_ldar_p1, .-orderlab_mp_ldar_p1
-
-        .globl  orderlab_mp_ldapr_p1
-        .type   orderlab_mp_ldapr_p1, %function
-        .p2align 2
-orderlab_mp_ldapr_p1:
-        ldapr   w8, [x1]
-        ldr     w9, [x0]
-        stp     w8, w9, [x2]
-        ret
-        .size   orderlab_mp_ldapr_p1, .-orderlab_mp_ldapr_p1
 
 // MP+dmb.st+addr: the reader's second load takes its address from the first load's value
 // (x + (r0 ^ r0)): an address dependency, which ARMv8 orders without any barrier. C has no

@@ -306,14 +306,13 @@ pub fn kernel_list() -> String {
                 .iter()
                 .map(|(p, v)| format!("{p}={}", letter(*v)))
                 .collect();
-            let linked = if Arch::native() == Some(arch) && kernels::LINKED {
-                "linked"
-            } else {
-                "not in this build"
+            let linked = match k.why_not_linked() {
+                None => "linked".to_string(),
+                Some(why) => format!("not in this build: {why}"),
             };
             line!(
                 out,
-                "{:<22} {:<18} {:<40} {}",
+                "{:<22} {:<21} {:<40} {}",
                 k.test().name,
                 k.file,
                 verdicts.join(" "),

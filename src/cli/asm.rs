@@ -142,7 +142,10 @@ fn run_kernels(args: &Args) -> Result<u8, CliError> {
         .collect();
     if entries.is_empty() {
         return Err(CliError::bad_input(match &args.test {
-            Some(n) => format!("no asm kernel `{n}` in this build (see `orderlab asm --kernels`)"),
+            Some(n) => match kernels::by_name(n).and_then(|k| k.why_not_linked()) {
+                Some(why) => format!("asm kernel `{n}` is not in this build: {why}"),
+                None => format!("no asm kernel `{n}` in this build (see `orderlab asm --kernels`)"),
+            },
             None => "no asm kernels in this build".into(),
         }));
     }

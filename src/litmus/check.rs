@@ -1,6 +1,6 @@
 //! The semantic rules of a litmus test, defined once: what std atomics and the lab's stages can
 //! express. The parser enforces them as it reads (with the exact position of each offence);
-//! [`test`] checks a whole [`Test`] however it was made (parsed, built in code), so code
+//! [`test()`] checks a whole [`Test`] however it was made (parsed, built in code), so code
 //! generation, the interpreter and the model checker rely on one definition instead of their
 //! own copies.
 //!

@@ -328,11 +328,25 @@ mod tests {
     /// millions of rounds even on a loaded machine, so only a rate below one in a million
     /// (against the thousands of times higher rates measured) could fail it. Only where SB is
     /// known to show (x86-64, aarch64).
+    ///
+    /// Not with unoptimised code under qemu-user (`cross test` without `--release`): emulated
+    /// debug code is too slow for the two sides' store-load windows to overlap, and 11 to 32
+    /// million rounds (3 runs) showed no weak outcome; it skips, saying so, and the release
+    /// build (`cross test --release`) runs the check.
     #[test]
     #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
     fn sb_controls_without_membarrier_show_the_weak_outcome() {
         if !two_cores() {
             eprintln!("skipped: SB needs two threads running at once");
+            return;
+        }
+        if cfg!(debug_assertions)
+            && crate::machine::Platform::detect_hw() == crate::machine::Platform::QemuX86
+        {
+            eprintln!(
+                "skipped: a debug build under qemu-user cannot meet this test's budget (its \
+                 threads do not overlap); the release build runs it"
+            );
             return;
         }
         let compiler_only = || {

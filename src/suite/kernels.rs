@@ -1,5 +1,5 @@
 //! Hand-written litmus kernels (`asm/<arch>/*.S`), assembled by `build.rs` for the
-//! architecture being built, and run through the same [`Runnable`](crate::run::Runnable) trait as catalog tests.
+//! architecture being built, and run through the same `Runnable` trait as catalog tests.
 //!
 //! Every thread of a kernel is an `extern "C" fn(*mut i32, *mut i32, *mut i32)`: two
 //! location pointers and an out pointer for its registers.
@@ -126,13 +126,18 @@ fn mp_test(
     )
 }
 
+// One `extern` block per `.S` file, declared only when build.rs linked that file in.
 #[cfg(all(orderlab_kernels, target_arch = "x86_64"))]
 mod sym {
+    #[cfg(orderlab_kernel = "sb")]
     extern "C" {
         pub fn orderlab_sb_mov(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_sb_mfence(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_sb_xchg(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_sb_lockadd(a: *mut i32, b: *mut i32, out: *mut i32);
+    }
+    #[cfg(orderlab_kernel = "mp")]
+    extern "C" {
         pub fn orderlab_mp_mov_p0(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_mp_mov_p1(a: *mut i32, b: *mut i32, out: *mut i32);
     }
@@ -140,6 +145,7 @@ mod sym {
 
 #[cfg(all(orderlab_kernels, target_arch = "aarch64"))]
 mod sym {
+    #[cfg(orderlab_kernel = "mp")]
     extern "C" {
         pub fn orderlab_mp_str_p0(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_mp_str_p1(a: *mut i32, b: *mut i32, out: *mut i32);
@@ -147,19 +153,28 @@ mod sym {
         pub fn orderlab_mp_dmb_p1(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_mp_stlr_p0(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_mp_ldar_p1(a: *mut i32, b: *mut i32, out: *mut i32);
-        pub fn orderlab_mp_ldapr_p1(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_mp_addr_p1(a: *mut i32, b: *mut i32, out: *mut i32);
+    }
+    #[cfg(orderlab_kernel = "mp_rcpc")]
+    extern "C" {
+        pub fn orderlab_mp_rcpc_p0(a: *mut i32, b: *mut i32, out: *mut i32);
+        pub fn orderlab_mp_ldapr_p1(a: *mut i32, b: *mut i32, out: *mut i32);
+    }
+    #[cfg(orderlab_kernel = "sb")]
+    extern "C" {
         pub fn orderlab_sb_stlr_ldar(a: *mut i32, b: *mut i32, out: *mut i32);
         pub fn orderlab_sb_dmb(a: *mut i32, b: *mut i32, out: *mut i32);
     }
 }
 
-/// The function of a kernel symbol in this build, if linked.
+/// The function of a kernel symbol of `asm/<arch>/<file>.S` in this build, if linked: build.rs
+/// sets `cfg(orderlab_kernel = "<file>")` for each file it could assemble, and a symbol of a
+/// file it left out is never referenced.
 macro_rules! kfn {
-    ($arch:literal, $name:ident) => {{
-        #[cfg(all(orderlab_kernels, target_arch = $arch))]
+    ($arch:literal, $file:literal, $name:ident) => {{
+        #[cfg(all(orderlab_kernels, orderlab_kernel = $file, target_arch = $arch))]
         let f: Option<KernelFn> = Some(sym::$name as KernelFn);
-        #[cfg(not(all(orderlab_kernels, target_arch = $arch)))]
+        #[cfg(not(all(orderlab_kernels, orderlab_kernel = $file, target_arch = $arch)))]
         let f: Option<KernelFn> = None;
         KernelThreadProto {
             symbol: stringify!($name),
@@ -198,8 +213,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 arch,
                 file: "asm/x86_64/sb.S",
                 threads: vec![
-                    kfn!("x86_64", orderlab_sb_mov).args(XY),
-                    kfn!("x86_64", orderlab_sb_mov).args(YX),
+                    kfn!("x86_64", "sb", orderlab_sb_mov).args(XY),
+                    kfn!("x86_64", "sb", orderlab_sb_mov).args(YX),
                 ],
                 test: sb_test("asm.SB+mov", "SB with plain mov store and mov load", Relaxed, None, Relaxed),
                 expected: vec![(Platform::X86Tso, A)],
@@ -210,8 +225,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 arch,
                 file: "asm/x86_64/sb.S",
                 threads: vec![
-                    kfn!("x86_64", orderlab_sb_mfence).args(XY),
-                    kfn!("x86_64", orderlab_sb_mfence).args(YX),
+                    kfn!("x86_64", "sb", orderlab_sb_mfence).args(XY),
+                    kfn!("x86_64", "sb", orderlab_sb_mfence).args(YX),
                 ],
                 test: sb_test("asm.SB+mfence", "SB with mfence between store and load", Relaxed, Some(SeqCst), Relaxed),
                 expected: vec![(Platform::X86Tso, F)],
@@ -222,8 +237,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 arch,
                 file: "asm/x86_64/sb.S",
                 threads: vec![
-                    kfn!("x86_64", orderlab_sb_xchg).args(XY),
-                    kfn!("x86_64", orderlab_sb_xchg).args(YX),
+                    kfn!("x86_64", "sb", orderlab_sb_xchg).args(XY),
+                    kfn!("x86_64", "sb", orderlab_sb_xchg).args(YX),
                 ],
                 test: sb_test("asm.SB+xchg", "SB with a (lock) xchg store and a mov load", SeqCst, None, SeqCst),
                 expected: vec![(Platform::X86Tso, F)],
@@ -234,8 +249,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 arch,
                 file: "asm/x86_64/sb.S",
                 threads: vec![
-                    kfn!("x86_64", orderlab_sb_lockadd).args(XY),
-                    kfn!("x86_64", orderlab_sb_lockadd).args(YX),
+                    kfn!("x86_64", "sb", orderlab_sb_lockadd).args(XY),
+                    kfn!("x86_64", "sb", orderlab_sb_lockadd).args(YX),
                 ],
                 test: sb_test("asm.SB+lockadd", "SB with `lock add [rsp-8], 0` as the barrier", Relaxed, Some(SeqCst), Relaxed),
                 expected: vec![(Platform::X86Tso, F)],
@@ -246,8 +261,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 arch,
                 file: "asm/x86_64/mp.S",
                 threads: vec![
-                    kfn!("x86_64", orderlab_mp_mov_p0).args(XY),
-                    kfn!("x86_64", orderlab_mp_mov_p1).args(XY),
+                    kfn!("x86_64", "mp", orderlab_mp_mov_p0).args(XY),
+                    kfn!("x86_64", "mp", orderlab_mp_mov_p1).args(XY),
                 ],
                 test: mp_test("asm.MP+mov", "MP with plain movs", Relaxed, None, Relaxed, Relaxed, None, Relaxed),
                 expected: vec![(Platform::X86Tso, F)],
@@ -268,8 +283,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/mp.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_mp_str_p0).args(XY),
-                        kfn!("aarch64", orderlab_mp_str_p1).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_str_p0).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_str_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+str", "MP with plain str and ldr", Relaxed, None, Relaxed, Relaxed, None, Relaxed),
                     expected: arm(A, F),
@@ -280,8 +295,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/mp.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_mp_dmb_p0).args(XY),
-                        kfn!("aarch64", orderlab_mp_dmb_p1).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_dmb_p0).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_dmb_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+dmb.st+dmb.ld", "MP with dmb ishst between the stores and dmb ishld between the loads", Relaxed, Some(Release), Relaxed, Relaxed, Some(Acquire), Relaxed),
                     expected: arm(F, F),
@@ -292,8 +307,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/mp.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_mp_stlr_p0).args(XY),
-                        kfn!("aarch64", orderlab_mp_ldar_p1).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_stlr_p0).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_ldar_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+stlr+ldar", "MP with a Release store (stlr) and an RCsc Acquire load (ldar) of the flag", Relaxed, None, Release, Acquire, None, Relaxed),
                     expected: arm(F, F),
@@ -302,10 +317,10 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                 },
                 Kernel {
                     arch,
-                    file: "asm/aarch64/mp.S",
+                    file: "asm/aarch64/mp_rcpc.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_mp_stlr_p0).args(XY),
-                        kfn!("aarch64", orderlab_mp_ldapr_p1).args(XY),
+                        kfn!("aarch64", "mp_rcpc", orderlab_mp_rcpc_p0).args(XY),
+                        kfn!("aarch64", "mp_rcpc", orderlab_mp_ldapr_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+stlr+ldapr", "MP with a Release store (stlr) and an RCpc Acquire load (ldapr) of the flag", Relaxed, None, Release, Acquire, None, Relaxed),
                     expected: arm(F, F),
@@ -316,8 +331,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/mp.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_mp_dmb_p0).args(XY),
-                        kfn!("aarch64", orderlab_mp_addr_p1).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_dmb_p0).args(XY),
+                        kfn!("aarch64", "mp", orderlab_mp_addr_p1).args(XY),
                     ],
                     test: mp_test("asm.MP+dmb.st+addr", "MP with dmb ishst between the stores and an address dependency between the loads", Relaxed, Some(Release), Relaxed, Acquire, None, Relaxed),
                     expected: arm(F, F),
@@ -328,8 +343,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/sb.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_sb_stlr_ldar).args(XY),
-                        kfn!("aarch64", orderlab_sb_stlr_ldar).args(YX),
+                        kfn!("aarch64", "sb", orderlab_sb_stlr_ldar).args(XY),
+                        kfn!("aarch64", "sb", orderlab_sb_stlr_ldar).args(YX),
                     ],
                     test: sb_test("asm.SB+stlr+ldar", "SB with stlr stores and ldar loads (rustc's SeqCst)", SeqCst, None, SeqCst),
                     expected: vec![(Platform::Armv8, F), (Platform::QemuX86, A)],
@@ -340,8 +355,8 @@ pub fn kernels_for(arch: Arch) -> Vec<Kernel> {
                     arch,
                     file: "asm/aarch64/sb.S",
                     threads: vec![
-                        kfn!("aarch64", orderlab_sb_dmb).args(XY),
-                        kfn!("aarch64", orderlab_sb_dmb).args(YX),
+                        kfn!("aarch64", "sb", orderlab_sb_dmb).args(XY),
+                        kfn!("aarch64", "sb", orderlab_sb_dmb).args(YX),
                     ],
                     test: sb_test("asm.SB+dmb", "SB with dmb ish between store and load", Relaxed, Some(SeqCst), Relaxed),
                     expected: arm(F, F),
@@ -361,14 +376,47 @@ pub fn by_name(name: &str) -> Option<Kernel> {
         .find(|k| k.test().name == name)
 }
 
-/// Are the kernels linked into this build?
+/// Are kernels linked into this build (at least one file of `asm/<arch>/`)?
 pub const LINKED: bool = cfg!(orderlab_kernels);
 
-/// The kernels of the architecture being built, ready to run (empty when the kernels were
-/// not assembled, e.g. with `ORDERLAB_SKIP_KERNELS`).
+/// The `.S` files of this build's architecture that build.rs left out, each with why: the
+/// toolchain could not assemble it (the assembler's error, and the fix), or
+/// `ORDERLAB_SKIP_KERNELS` was set.
+pub fn skipped_files() -> Vec<(&'static str, &'static str)> {
+    include_str!(concat!(env!("OUT_DIR"), "/kernels_skipped.txt"))
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
+
+impl Kernel {
+    /// Are all of this kernel's threads linked into this build?
+    pub fn linked(&self) -> bool {
+        self.threads.iter().all(|t| t.func.is_some())
+    }
+
+    /// Why this kernel is not in this build (`None` when it is).
+    pub fn why_not_linked(&self) -> Option<String> {
+        if self.linked() {
+            return None;
+        }
+        if Arch::native() != Some(self.arch) {
+            return Some(format!("an {} kernel", self.arch.key()));
+        }
+        let file = skipped_files().into_iter().find(|(f, _)| *f == self.file);
+        Some(match file {
+            Some((f, why)) => format!("build.rs left {f} out: {why}"),
+            None => format!("{} was not assembled into this build", self.file),
+        })
+    }
+}
+
+/// The kernels of the architecture being built that are linked in, ready to run (empty when
+/// none were assembled, e.g. with `ORDERLAB_SKIP_KERNELS`; without those of a file the
+/// toolchain could not assemble, see [`skipped_files`]).
 pub fn kernels() -> Vec<Kernel> {
     match Arch::native() {
-        Some(a) if LINKED => kernels_for(a),
+        Some(a) if LINKED => kernels_for(a).into_iter().filter(Kernel::linked).collect(),
         _ => vec![],
     }
 }

@@ -122,10 +122,11 @@ pub fn all() -> Vec<Entry> {
             .into_iter()
             .map(|r| Entry::new(r, Source::Map, None)),
     );
-    v.extend(kernels::kernels().into_iter().map(|k| {
-        let path = k.file.to_string();
-        Entry::new(Box::new(k), Source::AsmKernel, Some(path))
-    }));
+    v.extend(
+        kernels::kernels()
+            .into_iter()
+            .map(|k| Entry::new(Box::new(k), Source::AsmKernel, None)),
+    );
     v
 }
 

@@ -19,3 +19,13 @@ pub fn command() -> Command {
         None => Command::new(env!("CARGO_BIN_EXE_orderlab")),
     }
 }
+
+/// Is this a debug build (unoptimised test and `orderlab` binaries) running under qemu-user?
+/// There, emulated debug code is too slow for the threads of a litmus test to overlap, so a
+/// test that needs a weak outcome within a budget cannot meet it (`cross test` without
+/// `--release`); such a test skips, saying so, and the release build runs it.
+#[allow(dead_code)]
+pub fn debug_under_qemu() -> bool {
+    cfg!(debug_assertions)
+        && orderlab::machine::Platform::detect_hw() == orderlab::machine::Platform::QemuX86
+}

@@ -12,31 +12,31 @@ orderlab::map::lab::grow_writer_relaxed:
 	mov	w8, #200
 	add	x19, x0, #384
 	mov	w9, #1
-.LBB902_1:
+.LBB826_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB902_4
+	cbz	w10, .LBB826_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB902_1
+	b.ne	.LBB826_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB902_10
-.LBB902_4:
+	b.ne	.LBB826_10
+.LBB826_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB902_11
-.LBB902_5:
+	b.ne	.LBB826_11
+.LBB826_5:
 	mov	w22, wzr
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbz	x24, .LBB902_9
-.LBB902_6:
+	cbz	x24, .LBB826_9
+.LBB826_6:
 	ldrb	w8, [x24, #1]
 	mov	x9, #-1
 	lsl	x8, x9, x8
@@ -45,48 +45,48 @@ orderlab::map::lab::grow_writer_relaxed:
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hac68ebe0ef45db6aE
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17ha1878074f436c547E
 	ldr	x8, [x23, #8]
-	cbz	x8, .LBB902_9
+	cbz	x8, .LBB826_9
 	ldr	x4, [x20, #520]
 	add	x1, x20, #392
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hac68ebe0ef45db6aE
-.LBB902_9:
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17ha1878074f436c547E
+.LBB826_9:
 	mov	x0, x19
 	mov	w1, w22
 	ldp	x20, x19, [sp, #48]
 	ldp	x22, x21, [sp, #32]
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h2685b4f9286901ccE
-.LBB902_10:
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
+.LBB826_10:
 	add	x0, x20, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB902_5
-.LBB902_11:
+	b.eq	.LBB826_5
+.LBB826_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w22, w0, #0x1
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbnz	x24, .LBB902_6
-	b	.LBB902_9
-.LBB902_12:
+	cbnz	x24, .LBB826_6
+	b	.LBB826_9
+.LBB826_12:
 	mov	x20, x0
 	mov	x0, x19
 	mov	w1, w22
-	bl	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3c716b8f1b57bcf9E
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB902_14:
+.LBB826_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::lab::grow_reader_relaxed:
@@ -98,38 +98,38 @@ orderlab::map::lab::grow_reader_relaxed:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB901_9
+	b.ne	.LBB825_9
 	ldr	x21, [x8, #8]
-.LBB901_2:
+.LBB825_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB901_4
+	b.ne	.LBB825_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x21]
-	b	.LBB901_6
-.LBB901_4:
+	b	.LBB825_6
+.LBB825_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB901_11
+	b.eq	.LBB825_11
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB901_6:
+.LBB825_6:
 	ldr	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	dmb	ishld
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h23d440d64eeaf038E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0bd1385a93a6f1bcE
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -142,7 +142,7 @@ orderlab::map::lab::grow_reader_relaxed:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB901_8
+	cbz	x21, .LBB825_8
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -151,7 +151,7 @@ orderlab::map::lab::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB901_8:
+.LBB825_8:
 	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
@@ -160,20 +160,20 @@ orderlab::map::lab::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB901_9:
+.LBB825_9:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h3c3fa3821b9804c6E
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB901_2
+	cbnz	x0, .LBB825_2
 	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
 	dmb	ish
-	b	.LBB901_6
-.LBB901_11:
-	adrp	x0, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	add	x0, x0, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	adrp	x2, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
-	add	x2, x2, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
+	b	.LBB825_6
+.LBB825_11:
+	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -12,31 +12,31 @@ orderlab::map::lab::grow_writer_seqcst:
 	mov	w8, #200
 	add	x19, x0, #384
 	mov	w9, #1
-.LBB900_1:
+.LBB824_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB900_4
+	cbz	w10, .LBB824_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB900_1
+	b.ne	.LBB824_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB900_10
-.LBB900_4:
+	b.ne	.LBB824_10
+.LBB824_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB900_11
-.LBB900_5:
+	b.ne	.LBB824_11
+.LBB824_5:
 	mov	w22, wzr
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbz	x24, .LBB900_9
-.LBB900_6:
+	cbz	x24, .LBB824_9
+.LBB824_6:
 	ldrb	w8, [x24, #1]
 	mov	x9, #-1
 	lsl	x8, x9, x8
@@ -45,48 +45,48 @@ orderlab::map::lab::grow_writer_seqcst:
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hdac6a97e377b3272E
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
 	ldr	x8, [x23, #8]
-	cbz	x8, .LBB900_9
+	cbz	x8, .LBB824_9
 	ldr	x4, [x20, #520]
 	add	x1, x20, #392
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hdac6a97e377b3272E
-.LBB900_9:
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
+.LBB824_9:
 	mov	x0, x19
 	mov	w1, w22
 	ldp	x20, x19, [sp, #48]
 	ldp	x22, x21, [sp, #32]
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h2685b4f9286901ccE
-.LBB900_10:
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
+.LBB824_10:
 	add	x0, x20, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB900_5
-.LBB900_11:
+	b.eq	.LBB824_5
+.LBB824_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w22, w0, #0x1
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbnz	x24, .LBB900_6
-	b	.LBB900_9
-.LBB900_12:
+	cbnz	x24, .LBB824_6
+	b	.LBB824_9
+.LBB824_12:
 	mov	x20, x0
 	mov	x0, x19
 	mov	w1, w22
-	bl	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3c716b8f1b57bcf9E
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB900_14:
+.LBB824_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::lab::grow_reader_seqcst:
@@ -98,50 +98,50 @@ orderlab::map::lab::grow_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB898_7
+	b.ne	.LBB822_7
 	ldr	x21, [x8, #8]
-.LBB898_2:
+.LBB822_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB898_5
+	b.ne	.LBB822_5
 	add	x8, x8, #16, lsl #12
 	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB898_9
-	b	.LBB898_10
-.LBB898_5:
+	tbz	w9, #0, .LBB822_9
+	b	.LBB822_10
+.LBB822_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB898_13
+	b.eq	.LBB822_13
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB898_10
-.LBB898_7:
+	b	.LBB822_10
+.LBB822_7:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h3c3fa3821b9804c6E
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB898_2
+	cbnz	x0, .LBB822_2
 	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
-.LBB898_9:
+.LBB822_9:
 	dmb	ish
-.LBB898_10:
+.LBB822_10:
 	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h9788f2113d1c0c00E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71b65d44bd5d4bf1E
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -154,7 +154,7 @@ orderlab::map::lab::grow_reader_seqcst:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB898_12
+	cbz	x21, .LBB822_12
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -163,7 +163,7 @@ orderlab::map::lab::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB898_12:
+.LBB822_12:
 	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
@@ -172,10 +172,10 @@ orderlab::map::lab::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB898_13:
-	adrp	x0, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	add	x0, x0, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	adrp	x2, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
-	add	x2, x2, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
+.LBB822_13:
+	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -12,29 +12,29 @@ orderlab::map::lab::handshake_writer_acqrel:
 	mov	w8, #200
 	add	x19, x0, #384
 	mov	w9, #1
-.LBB911_1:
+.LBB835_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB911_4
+	cbz	w10, .LBB835_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB911_1
+	b.ne	.LBB835_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB911_14
-.LBB911_4:
+	b.ne	.LBB835_14
+.LBB835_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB911_15
-.LBB911_5:
+	b.ne	.LBB835_15
+.LBB835_5:
 	mov	w21, wzr
-.LBB911_6:
+.LBB835_6:
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
-	adrp	x23, :got:_ZN8orderlab3map9handshake13poison_header17h16c78a05c8f02c3aE
+	adrp	x23, :got:_ZN8orderlab3map9handshake13poison_header17h1cfa431847c81adcE
 	ldrb	w9, [x1, #1]
 	ldr	x10, [x1, #8]
 	and	x22, x8, #0xffffffffffffff80
@@ -45,56 +45,56 @@ orderlab::map::lab::handshake_writer_acqrel:
 	orr	x9, x10, x9
 	stlr	x9, [x20]
 	ldr	x25, [x22, #8]
-	ldr	x23, [x23, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h16c78a05c8f02c3aE]
-	cbz	x25, .LBB911_10
+	ldr	x23, [x23, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h1cfa431847c81adcE]
+	cbz	x25, .LBB835_10
 	ldr	x24, [x20, #408]
 	ldr	x8, [x20, #392]
 	cmp	x24, x8
-	b.ne	.LBB911_9
+	b.ne	.LBB835_9
 	add	x0, x20, #392
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h1d619cb49f771db0E
-.LBB911_9:
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h038803a5baab0cfdE
+.LBB835_9:
 	mov	w8, #24
 	ldr	x9, [x20, #400]
 	madd	x8, x24, x8, x9
-	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17hff1dd0e1d0cbd37bE
-	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17hff1dd0e1d0cbd37bE
+	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17h3078c6366ec26dcbE
+	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17h3078c6366ec26dcbE
 	add	x24, x24, #1
 	str	x24, [x20, #408]
 	stp	x9, x23, [x8]
 	str	x25, [x8, #16]
 	ldr	x8, [x20, #392]
 	cmp	x24, x8
-	b.eq	.LBB911_11
-	b	.LBB911_12
-.LBB911_10:
+	b.eq	.LBB835_11
+	b	.LBB835_12
+.LBB835_10:
 	ldr	x24, [x20, #408]
 	ldr	x8, [x20, #392]
 	cmp	x24, x8
-	b.ne	.LBB911_12
-.LBB911_11:
+	b.ne	.LBB835_12
+.LBB835_11:
 	add	x0, x20, #392
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h1d619cb49f771db0E
-.LBB911_12:
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h038803a5baab0cfdE
+.LBB835_12:
 	mov	w8, #24
 	ldr	x9, [x20, #400]
 	movi	v0.2d, #0000000000000000
 	madd	x8, x24, x8, x9
 	add	x9, x24, #1
 	str	x9, [x20, #408]
-	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h9366fcd1618bebc2E
-	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h9366fcd1618bebc2E
+	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h9961852aafba9509E
+	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h9961852aafba9509E
 	stp	x9, x23, [x8]
 	str	x22, [x8, #16]
 	stp	q0, q0, [x20, #496]
 	str	xzr, [x20, #528]
 	add	x0, x20, #392
 	add	x1, x20, #24
-	bl	_ZN8orderlab3map9handshake7Retirer4seal17h82feb5c797dc88c2E
+	bl	_ZN8orderlab3map9handshake7Retirer4seal17h492fa328fa3a7275E
 	mov	w20, w0
 	mov	x0, x19
 	mov	w1, w21
-	bl	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h2685b4f9286901ccE
+	bl	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
 	mov	w0, w20
 	ldp	x20, x19, [sp, #64]
 	ldr	x25, [sp, #16]
@@ -102,7 +102,7 @@ orderlab::map::lab::handshake_writer_acqrel:
 	ldp	x24, x23, [sp, #32]
 	ldp	x29, x30, [sp], #80
 	ret
-.LBB911_14:
+.LBB835_14:
 	add	x0, x20, #384
 	mov	x21, x1
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
@@ -111,21 +111,21 @@ orderlab::map::lab::handshake_writer_acqrel:
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB911_5
-.LBB911_15:
+	b.eq	.LBB835_5
+.LBB835_15:
 	mov	x21, x1
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	mov	x1, x21
 	eor	w21, w0, #0x1
-	b	.LBB911_6
-.LBB911_16:
+	b	.LBB835_6
+.LBB835_16:
 	mov	x20, x0
 	mov	x0, x19
 	mov	w1, w21
-	bl	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3c716b8f1b57bcf9E
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB911_18:
+.LBB835_18:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::lab::handshake_reader_acqrel:
@@ -134,31 +134,31 @@ orderlab::map::lab::handshake_reader_acqrel:
 	mov	x29, sp
 	mov	x19, x1
 	mov	x20, x0
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x20, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB909_7
+	b.ne	.LBB833_7
 	ldr	x0, [x8, #8]
-.LBB909_2:
+.LBB833_2:
 	ldr	x8, [x0]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB909_4
+	b.ne	.LBB833_4
 	add	x8, x8, #16, lsl #12
-	b	.LBB909_5
-.LBB909_4:
+	b	.LBB833_5
+.LBB833_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB909_9
-.LBB909_5:
+	b.eq	.LBB833_9
+.LBB833_5:
 	add	x8, x8, #1
 	stlr	x8, [x0]
-.LBB909_6:
+.LBB833_6:
 	ldar	x8, [x20]
 	and	x8, x8, #0xffffffffffffff80
 	cmp	x8, x19
@@ -166,19 +166,19 @@ orderlab::map::lab::handshake_reader_acqrel:
 	ldp	x20, x19, [sp, #16]
 	ldp	x29, x30, [sp], #32
 	ret
-.LBB909_7:
+.LBB833_7:
 	add	x0, x20, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h3c3fa3821b9804c6E
-	cbnz	x0, .LBB909_2
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
+	cbnz	x0, .LBB833_2
 	add	x8, x20, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
 	dmb	ish
-	b	.LBB909_6
-.LBB909_9:
-	adrp	x0, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	add	x0, x0, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	adrp	x2, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
-	add	x2, x2, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
+	b	.LBB833_6
+.LBB833_9:
+	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_relaxed:
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hf25172dfc45a098bE
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h62caed9fec4bc1c7E
 
 orderlab::map::lab::publish_reader_relaxed:
 	sub	sp, sp, #96
@@ -13,53 +13,53 @@ orderlab::map::lab::publish_reader_relaxed:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB907_13
+	b.ne	.LBB831_13
 	ldr	x21, [x8, #8]
-.LBB907_2:
+.LBB831_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB907_4
+	b.ne	.LBB831_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x21]
-	b	.LBB907_6
-.LBB907_4:
+	b	.LBB831_6
+.LBB831_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB907_15
+	b.eq	.LBB831_15
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB907_6:
+.LBB831_6:
 	ldr	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	dmb	ishld
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h23d440d64eeaf038E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0bd1385a93a6f1bcE
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB907_9
+	b.ne	.LBB831_9
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB907_11
+	tbz	w8, #0, .LBB831_11
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB907_10
-	b	.LBB907_12
-.LBB907_9:
+	cbnz	x21, .LBB831_10
+	b	.LBB831_12
+.LBB831_9:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB907_12
-.LBB907_10:
+	cbz	x21, .LBB831_12
+.LBB831_10:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -68,11 +68,11 @@ orderlab::map::lab::publish_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB907_11:
+.LBB831_11:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB907_10
-.LBB907_12:
+	cbnz	x21, .LBB831_10
+.LBB831_12:
 	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
@@ -81,20 +81,20 @@ orderlab::map::lab::publish_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB907_13:
+.LBB831_13:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h3c3fa3821b9804c6E
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB907_2
+	cbnz	x0, .LBB831_2
 	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-	b	.LBB907_6
-.LBB907_15:
-	adrp	x0, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	add	x0, x0, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	adrp	x2, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
-	add	x2, x2, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
+	b	.LBB831_6
+.LBB831_15:
+	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

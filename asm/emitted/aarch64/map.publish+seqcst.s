@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_seqcst:
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h7b24b86cd4851201E
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h200b22f06a57a6d7E
 
 orderlab::map::lab::publish_reader_seqcst:
 	sub	sp, sp, #96
@@ -13,65 +13,65 @@ orderlab::map::lab::publish_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hdf58e1f0bef56fc7E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB904_7
+	b.ne	.LBB828_7
 	ldr	x21, [x8, #8]
-.LBB904_2:
+.LBB828_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB904_5
+	b.ne	.LBB828_5
 	add	x8, x8, #16, lsl #12
 	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB904_9
-	b	.LBB904_10
-.LBB904_5:
+	tbz	w9, #0, .LBB828_9
+	b	.LBB828_10
+.LBB828_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB904_17
+	b.eq	.LBB828_17
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB904_10
-.LBB904_7:
+	b	.LBB828_10
+.LBB828_7:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h3c3fa3821b9804c6E
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB904_2
+	cbnz	x0, .LBB828_2
 	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
-.LBB904_9:
+.LBB828_9:
 	dmb	ish
-.LBB904_10:
+.LBB828_10:
 	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h9788f2113d1c0c00E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71b65d44bd5d4bf1E
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB904_13
+	b.ne	.LBB828_13
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB904_15
+	tbz	w8, #0, .LBB828_15
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB904_14
-	b	.LBB904_16
-.LBB904_13:
+	cbnz	x21, .LBB828_14
+	b	.LBB828_16
+.LBB828_13:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB904_16
-.LBB904_14:
+	cbz	x21, .LBB828_16
+.LBB828_14:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -80,11 +80,11 @@ orderlab::map::lab::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB904_15:
+.LBB828_15:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB904_14
-.LBB904_16:
+	cbnz	x21, .LBB828_14
+.LBB828_16:
 	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
@@ -93,10 +93,10 @@ orderlab::map::lab::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB904_17:
-	adrp	x0, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	add	x0, x0, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1209
-	adrp	x2, .Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
-	add	x2, x2, :lo12:.Lanon.ef1773c1342e540b0137e0ebf672b4d7.1210
+.LBB828_17:
+	adrp	x0, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	add	x0, x0, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.984
+	adrp	x2, .Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
+	add	x2, x2, :lo12:.Lanon.d647fda29003ba8cb6c9bd35e68a6b6a.985
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -13,47 +13,47 @@ orderlab::map::lab::grow_writer_acqrel:
 	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB899_1:
+.LBB823_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB899_8
+	je	.LBB823_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB899_8
+	je	.LBB823_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB899_8
+	je	.LBB823_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB899_8
+	je	.LBB823_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB899_8
+	je	.LBB823_8
 	pause
 	add	rcx, -5
-	jne	.LBB899_1
+	jne	.LBB823_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB899_17
-.LBB899_8:
+	jne	.LBB823_17
+.LBB823_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB899_9
+	jne	.LBB823_9
 	xor	ebp, ebp
-.LBB899_12:
+.LBB823_12:
 	movzx	eax, byte ptr [r14 + 388]
 	mov	r15, qword ptr [r14]
 	and	r15, -128
 	mov	r12, qword ptr [r15 + 8]
 	test	r12, r12
-	je	.LBB899_16
+	je	.LBB823_16
 	movzx	ecx, byte ptr [r12 + 1]
 	mov	rax, -1
 	shl	rax, cl
@@ -65,17 +65,17 @@ orderlab::map::lab::grow_writer_acqrel:
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h697de61720113a3dE
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hed48a1484cddf4e6E
 	mov	rax, qword ptr [r15 + 8]
 	test	rax, rax
-	je	.LBB899_16
+	je	.LBB823_16
 	mov	r8, qword ptr [r14 + 520]
 	mov	rdi, r14
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h697de61720113a3dE
-.LBB899_16:
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hed48a1484cddf4e6E
+.LBB823_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
 	add	rsp, 8
@@ -85,28 +85,28 @@ orderlab::map::lab::grow_writer_acqrel:
 	pop	r14
 	pop	r15
 	pop	rbp
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h1499c548b9c14268E
-.LBB899_9:
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0569f65591149ca9E
+.LBB823_9:
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r15
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB899_12
-.LBB899_17:
+	jmp	.LBB823_12
+.LBB823_17:
 	mov	rdi, rbx
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r15
-	jmp	.LBB899_8
-.LBB899_18:
+	jmp	.LBB823_8
+.LBB823_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
-	call	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3dee2566f8aa2411E
+	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h7c59f76efb802b88E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB899_20:
+.LBB823_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::lab::grow_reader_acqrel:
@@ -119,34 +119,34 @@ orderlab::map::lab::grow_reader_acqrel:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB897_2
+	jne	.LBB821_2
 	mov	r15, qword ptr [rax + 8]
-.LBB897_3:
+.LBB821_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB897_4
+	jne	.LBB821_4
 	add	rax, 65537
-	jmp	.LBB897_9
-.LBB897_4:
+	jmp	.LBB821_9
+.LBB821_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB897_5
+	je	.LBB821_5
 	inc	rax
-.LBB897_9:
+.LBB821_9:
 	mov	qword ptr [r15], rax
-.LBB897_10:
+.LBB821_10:
 	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hb30fcccce8edd409E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0da0f936a21a72f2E
 	cmp	qword ptr [rsp + 40], 0
 	sete	al
 	or	al, byte ptr [rsp + 48]
@@ -159,12 +159,12 @@ orderlab::map::lab::grow_reader_acqrel:
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
 	test	r15, r15
-	je	.LBB897_11
+	je	.LBB821_11
 	dec	qword ptr [r15]
-	jmp	.LBB897_13
-.LBB897_11:
+	jmp	.LBB821_13
+.LBB821_11:
 	lock dec	qword ptr [r14 + 296]
-.LBB897_13:
+.LBB821_13:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -172,18 +172,18 @@ orderlab::map::lab::grow_reader_acqrel:
 	pop	r14
 	pop	r15
 	ret
-.LBB897_2:
+.LBB821_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB897_3
+	jne	.LBB821_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB897_10
-.LBB897_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB821_10
+.LBB821_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

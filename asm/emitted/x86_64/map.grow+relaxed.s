@@ -13,47 +13,47 @@ orderlab::map::lab::grow_writer_relaxed:
 	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB902_1:
+.LBB826_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB902_8
+	je	.LBB826_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB902_8
+	je	.LBB826_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB902_8
+	je	.LBB826_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB902_8
+	je	.LBB826_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB902_8
+	je	.LBB826_8
 	pause
 	add	rcx, -5
-	jne	.LBB902_1
+	jne	.LBB826_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB902_17
-.LBB902_8:
+	jne	.LBB826_17
+.LBB826_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB902_9
+	jne	.LBB826_9
 	xor	ebp, ebp
-.LBB902_12:
+.LBB826_12:
 	movzx	eax, byte ptr [r14 + 388]
 	mov	r15, qword ptr [r14]
 	and	r15, -128
 	mov	r12, qword ptr [r15 + 8]
 	test	r12, r12
-	je	.LBB902_16
+	je	.LBB826_16
 	movzx	ecx, byte ptr [r12 + 1]
 	mov	rax, -1
 	shl	rax, cl
@@ -65,17 +65,17 @@ orderlab::map::lab::grow_writer_relaxed:
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h36d039f2e089f0f2E
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hb05ceb37ac583d7aE
 	mov	rax, qword ptr [r15 + 8]
 	test	rax, rax
-	je	.LBB902_16
+	je	.LBB826_16
 	mov	r8, qword ptr [r14 + 520]
 	mov	rdi, r14
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h36d039f2e089f0f2E
-.LBB902_16:
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hb05ceb37ac583d7aE
+.LBB826_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
 	add	rsp, 8
@@ -85,28 +85,28 @@ orderlab::map::lab::grow_writer_relaxed:
 	pop	r14
 	pop	r15
 	pop	rbp
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h1499c548b9c14268E
-.LBB902_9:
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0569f65591149ca9E
+.LBB826_9:
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r15
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB902_12
-.LBB902_17:
+	jmp	.LBB826_12
+.LBB826_17:
 	mov	rdi, rbx
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r15
-	jmp	.LBB902_8
-.LBB902_18:
+	jmp	.LBB826_8
+.LBB826_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
-	call	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3dee2566f8aa2411E
+	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h7c59f76efb802b88E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB902_20:
+.LBB826_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::lab::grow_reader_relaxed:
@@ -119,35 +119,35 @@ orderlab::map::lab::grow_reader_relaxed:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB901_2
+	jne	.LBB825_2
 	mov	r15, qword ptr [rax + 8]
-.LBB901_3:
+.LBB825_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB901_4
+	jne	.LBB825_4
 	add	rax, 65537
-	jmp	.LBB901_9
-.LBB901_4:
+	jmp	.LBB825_9
+.LBB825_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB901_5
+	je	.LBB825_5
 	inc	rax
-.LBB901_9:
+.LBB825_9:
 	mov	qword ptr [r15], rax
-.LBB901_10:
+.LBB825_10:
 	mov	rsi, qword ptr [r14]
 	#MEMBARRIER
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h943b9592b096075aE
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h5f0c128b2349cf25E
 	cmp	qword ptr [rsp + 40], 0
 	sete	al
 	or	al, byte ptr [rsp + 48]
@@ -160,12 +160,12 @@ orderlab::map::lab::grow_reader_relaxed:
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
 	test	r15, r15
-	je	.LBB901_11
+	je	.LBB825_11
 	dec	qword ptr [r15]
-	jmp	.LBB901_13
-.LBB901_11:
+	jmp	.LBB825_13
+.LBB825_11:
 	lock dec	qword ptr [r14 + 296]
-.LBB901_13:
+.LBB825_13:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -173,18 +173,18 @@ orderlab::map::lab::grow_reader_relaxed:
 	pop	r14
 	pop	r15
 	ret
-.LBB901_2:
+.LBB825_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB901_3
+	jne	.LBB825_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB901_10
-.LBB901_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB825_10
+.LBB825_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

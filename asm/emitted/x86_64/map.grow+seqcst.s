@@ -13,47 +13,47 @@ orderlab::map::lab::grow_writer_seqcst:
 	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB900_1:
+.LBB824_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB900_8
+	je	.LBB824_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB900_8
+	je	.LBB824_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB900_8
+	je	.LBB824_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB900_8
+	je	.LBB824_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB900_8
+	je	.LBB824_8
 	pause
 	add	rcx, -5
-	jne	.LBB900_1
+	jne	.LBB824_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB900_17
-.LBB900_8:
+	jne	.LBB824_17
+.LBB824_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB900_9
+	jne	.LBB824_9
 	xor	ebp, ebp
-.LBB900_12:
+.LBB824_12:
 	movzx	eax, byte ptr [r14 + 388]
 	mov	r15, qword ptr [r14]
 	and	r15, -128
 	mov	r12, qword ptr [r15 + 8]
 	test	r12, r12
-	je	.LBB900_16
+	je	.LBB824_16
 	movzx	ecx, byte ptr [r12 + 1]
 	mov	rax, -1
 	shl	rax, cl
@@ -65,17 +65,17 @@ orderlab::map::lab::grow_writer_seqcst:
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h7c3bf1abb4d673fbE
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h1e4bc59a9901569fE
 	mov	rax, qword ptr [r15 + 8]
 	test	rax, rax
-	je	.LBB900_16
+	je	.LBB824_16
 	mov	r8, qword ptr [r14 + 520]
 	mov	rdi, r14
 	mov	rsi, r13
 	mov	rdx, r15
 	mov	rcx, r12
-	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h7c3bf1abb4d673fbE
-.LBB900_16:
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h1e4bc59a9901569fE
+.LBB824_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
 	add	rsp, 8
@@ -85,28 +85,28 @@ orderlab::map::lab::grow_writer_seqcst:
 	pop	r14
 	pop	r15
 	pop	rbp
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h1499c548b9c14268E
-.LBB900_9:
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0569f65591149ca9E
+.LBB824_9:
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r15
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB900_12
-.LBB900_17:
+	jmp	.LBB824_12
+.LBB824_17:
 	mov	rdi, rbx
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r15
-	jmp	.LBB900_8
-.LBB900_18:
+	jmp	.LBB824_8
+.LBB824_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
-	call	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3dee2566f8aa2411E
+	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h7c59f76efb802b88E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB900_20:
+.LBB824_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::lab::grow_reader_seqcst:
@@ -119,40 +119,40 @@ orderlab::map::lab::grow_reader_seqcst:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB898_2
+	jne	.LBB822_2
 	mov	r15, qword ptr [rax + 8]
-.LBB898_3:
+.LBB822_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB898_4
+	jne	.LBB822_4
 	add	rax, 65537
 	cmp	byte ptr [r14 + 32], 0
 	mov	qword ptr [r15], rax
-	je	.LBB898_8
+	je	.LBB822_8
 	#MEMBARRIER
-	jmp	.LBB898_11
-.LBB898_4:
+	jmp	.LBB822_11
+.LBB822_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB898_5
+	je	.LBB822_5
 	inc	rax
 	mov	qword ptr [r15], rax
-	jmp	.LBB898_11
-.LBB898_8:
+	jmp	.LBB822_11
+.LBB822_8:
 	lock or	dword ptr [rsp - 64], 0
-.LBB898_11:
+.LBB822_11:
 	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h466d8966d4ec6e27E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h1f5e49b540d2798aE
 	cmp	qword ptr [rsp + 40], 0
 	sete	al
 	or	al, byte ptr [rsp + 48]
@@ -165,12 +165,12 @@ orderlab::map::lab::grow_reader_seqcst:
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
 	test	r15, r15
-	je	.LBB898_12
+	je	.LBB822_12
 	dec	qword ptr [r15]
-	jmp	.LBB898_14
-.LBB898_12:
+	jmp	.LBB822_14
+.LBB822_12:
 	lock dec	qword ptr [r14 + 296]
-.LBB898_14:
+.LBB822_14:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -178,18 +178,18 @@ orderlab::map::lab::grow_reader_seqcst:
 	pop	r14
 	pop	r15
 	ret
-.LBB898_2:
+.LBB822_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB898_3
+	jne	.LBB822_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB898_11
-.LBB898_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB822_11
+.LBB822_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

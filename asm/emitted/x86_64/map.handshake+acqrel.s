@@ -13,41 +13,41 @@ orderlab::map::lab::handshake_writer_acqrel:
 	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB911_1:
+.LBB835_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB911_8
+	je	.LBB835_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB911_8
+	je	.LBB835_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB911_8
+	je	.LBB835_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB911_8
+	je	.LBB835_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB911_8
+	je	.LBB835_8
 	pause
 	add	rcx, -5
-	jne	.LBB911_1
+	jne	.LBB835_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB911_20
-.LBB911_8:
+	jne	.LBB835_20
+.LBB835_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB911_9
+	jne	.LBB835_9
 	mov	dword ptr [rsp + 4], 0
-.LBB911_12:
+.LBB835_12:
 	movzx	eax, byte ptr [r14 + 388]
 	lea	r15, [r14 + 392]
 	mov	r12, qword ptr [r14]
@@ -63,40 +63,40 @@ orderlab::map::lab::handshake_writer_acqrel:
 	mov	qword ptr [r14], rax
 	mov	rbp, qword ptr [r12 + 8]
 	test	rbp, rbp
-	je	.LBB911_16
+	je	.LBB835_16
 	mov	r13, qword ptr [r14 + 408]
 	cmp	r13, qword ptr [r14 + 392]
-	jne	.LBB911_15
+	jne	.LBB835_15
 	mov	rdi, r15
-	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0d6404a8d1aacae8E@GOTPCREL]
-.LBB911_15:
+	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22a59d99122cb897E@GOTPCREL]
+.LBB835_15:
 	mov	rax, qword ptr [r14 + 400]
 	lea	rcx, [2*r13]
 	add	rcx, r13
-	lea	rdx, [rip + _ZN8orderlab3map5table22free_table_unevacuated17hf2510d2b73304dd6E]
+	lea	rdx, [rip + _ZN8orderlab3map5table22free_table_unevacuated17hb253bcf812d280a4E]
 	mov	qword ptr [rax + 8*rcx], rdx
-	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h1518355aeaf97adcE@GOTPCREL]
+	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h5a44b673e2bb7a37E@GOTPCREL]
 	mov	qword ptr [rax + 8*rcx + 8], rdx
 	mov	qword ptr [rax + 8*rcx + 16], rbp
 	inc	r13
 	mov	qword ptr [r14 + 408], r13
 	cmp	r13, qword ptr [r14 + 392]
-	je	.LBB911_17
-	jmp	.LBB911_18
-.LBB911_16:
+	je	.LBB835_17
+	jmp	.LBB835_18
+.LBB835_16:
 	mov	r13, qword ptr [r14 + 408]
 	cmp	r13, qword ptr [r14 + 392]
-	jne	.LBB911_18
-.LBB911_17:
+	jne	.LBB835_18
+.LBB835_17:
 	mov	rdi, r15
-	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0d6404a8d1aacae8E@GOTPCREL]
-.LBB911_18:
+	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22a59d99122cb897E@GOTPCREL]
+.LBB835_18:
 	mov	rax, qword ptr [r14 + 400]
 	lea	rcx, [2*r13]
 	add	rcx, r13
-	lea	rdx, [rip + _ZN8orderlab3map5table15free_table_deep17h49f329d2db67dbc6E]
+	lea	rdx, [rip + _ZN8orderlab3map5table15free_table_deep17h4ceeb30b7cc11a19E]
 	mov	qword ptr [rax + 8*rcx], rdx
-	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h1518355aeaf97adcE@GOTPCREL]
+	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h5a44b673e2bb7a37E@GOTPCREL]
 	mov	qword ptr [rax + 8*rcx + 8], rdx
 	mov	qword ptr [rax + 8*rcx + 16], r12
 	inc	r13
@@ -108,11 +108,11 @@ orderlab::map::lab::handshake_writer_acqrel:
 	add	r14, 24
 	mov	rdi, r15
 	mov	rsi, r14
-	call	_ZN8orderlab3map9handshake7Retirer4seal17h378fc711edcedc42E
+	call	_ZN8orderlab3map9handshake7Retirer4seal17h4c7a780e5196996cE
 	mov	r14d, eax
 	movzx	esi, byte ptr [rsp + 4]
 	mov	rdi, rbx
-	call	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h1499c548b9c14268E
+	call	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0569f65591149ca9E
 	movzx	eax, r14b
 	add	rsp, 8
 	pop	rbx
@@ -122,27 +122,27 @@ orderlab::map::lab::handshake_writer_acqrel:
 	pop	r15
 	pop	rbp
 	ret
-.LBB911_9:
+.LBB835_9:
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r15
 	xor	al, 1
 	mov	dword ptr [rsp + 4], eax
-	jmp	.LBB911_12
-.LBB911_20:
+	jmp	.LBB835_12
+.LBB835_20:
 	mov	rdi, rbx
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r15
-	jmp	.LBB911_8
-.LBB911_21:
+	jmp	.LBB835_8
+.LBB835_21:
 	mov	r14, rax
 	movzx	esi, byte ptr [rsp + 4]
 	mov	rdi, rbx
-	call	_ZN4core3ptr73drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$$LP$$RP$$GT$$GT$17h3dee2566f8aa2411E
+	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h7c59f76efb802b88E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB911_23:
+.LBB835_23:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::lab::handshake_reader_acqrel:
@@ -152,29 +152,29 @@ orderlab::map::lab::handshake_reader_acqrel:
 	mov	rbx, rsi
 	mov	r14, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB909_2
+	jne	.LBB833_2
 	mov	rax, qword ptr [rax + 8]
-.LBB909_3:
+.LBB833_3:
 	mov	rcx, qword ptr [rax]
 	test	cx, cx
-	jne	.LBB909_4
+	jne	.LBB833_4
 	add	rcx, 65537
-	jmp	.LBB909_9
-.LBB909_4:
+	jmp	.LBB833_9
+.LBB833_4:
 	movzx	edx, cx
 	cmp	edx, 65535
-	je	.LBB909_5
+	je	.LBB833_5
 	inc	rcx
-.LBB909_9:
+.LBB833_9:
 	mov	qword ptr [rax], rcx
-.LBB909_10:
+.LBB833_10:
 	mov	rcx, qword ptr [r14]
 	and	rcx, -128
 	xor	eax, eax
@@ -184,16 +184,16 @@ orderlab::map::lab::handshake_reader_acqrel:
 	pop	rbx
 	pop	r14
 	ret
-.LBB909_2:
+.LBB833_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	test	rax, rax
-	jne	.LBB909_3
+	jne	.LBB833_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
-	jmp	.LBB909_10
-.LBB909_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB833_10
+.LBB833_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_relaxed:
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hdcadee28520074f4E
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h0c47de80500a6763E
 
 orderlab::map::lab::publish_reader_relaxed:
 	push	r15
@@ -14,65 +14,65 @@ orderlab::map::lab::publish_reader_relaxed:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB907_2
+	jne	.LBB831_2
 	mov	r15, qword ptr [rax + 8]
-.LBB907_3:
+.LBB831_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB907_4
+	jne	.LBB831_4
 	add	rax, 65537
-	jmp	.LBB907_9
-.LBB907_4:
+	jmp	.LBB831_9
+.LBB831_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB907_5
+	je	.LBB831_5
 	inc	rax
-.LBB907_9:
+.LBB831_9:
 	mov	qword ptr [r15], rax
-.LBB907_10:
+.LBB831_10:
 	mov	rsi, qword ptr [r14]
 	#MEMBARRIER
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h943b9592b096075aE
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h5f0c128b2349cf25E
 	mov	eax, 1
 	cmp	byte ptr [rsp + 8], 1
-	jne	.LBB907_11
+	jne	.LBB831_11
 	cmp	byte ptr [rsp + 10], 0
-	je	.LBB907_14
+	je	.LBB831_14
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB907_17
-	jmp	.LBB907_16
-.LBB907_11:
+	jne	.LBB831_17
+	jmp	.LBB831_16
+.LBB831_11:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	je	.LBB907_16
-.LBB907_17:
+	je	.LBB831_16
+.LBB831_17:
 	dec	qword ptr [r15]
-	jmp	.LBB907_18
-.LBB907_14:
+	jmp	.LBB831_18
+.LBB831_14:
 	movzx	eax, byte ptr [rsp + 9]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB907_17
-.LBB907_16:
+	jne	.LBB831_17
+.LBB831_16:
 	lock dec	qword ptr [r14 + 296]
-.LBB907_18:
+.LBB831_18:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -80,18 +80,18 @@ orderlab::map::lab::publish_reader_relaxed:
 	pop	r14
 	pop	r15
 	ret
-.LBB907_2:
+.LBB831_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB907_3
+	jne	.LBB831_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB907_10
-.LBB907_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB831_10
+.LBB831_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

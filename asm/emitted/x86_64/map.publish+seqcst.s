@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_seqcst:
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hc122a5899df25d7aE
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hb6941d157f763c2fE
 
 orderlab::map::lab::publish_reader_seqcst:
 	push	r15
@@ -14,70 +14,70 @@ orderlab::map::lab::publish_reader_seqcst:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h711e4d6baa419a61E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB904_2
+	jne	.LBB828_2
 	mov	r15, qword ptr [rax + 8]
-.LBB904_3:
+.LBB828_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB904_4
+	jne	.LBB828_4
 	add	rax, 65537
 	cmp	byte ptr [r14 + 32], 0
 	mov	qword ptr [r15], rax
-	je	.LBB904_8
+	je	.LBB828_8
 	#MEMBARRIER
-	jmp	.LBB904_11
-.LBB904_4:
+	jmp	.LBB828_11
+.LBB828_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB904_5
+	je	.LBB828_5
 	inc	rax
 	mov	qword ptr [r15], rax
-	jmp	.LBB904_11
-.LBB904_8:
+	jmp	.LBB828_11
+.LBB828_8:
 	lock or	dword ptr [rsp - 64], 0
-.LBB904_11:
+.LBB828_11:
 	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h466d8966d4ec6e27E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h1f5e49b540d2798aE
 	mov	eax, 1
 	cmp	byte ptr [rsp + 8], 1
-	jne	.LBB904_12
+	jne	.LBB828_12
 	cmp	byte ptr [rsp + 10], 0
-	je	.LBB904_15
+	je	.LBB828_15
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB904_18
-	jmp	.LBB904_17
-.LBB904_12:
+	jne	.LBB828_18
+	jmp	.LBB828_17
+.LBB828_12:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	je	.LBB904_17
-.LBB904_18:
+	je	.LBB828_17
+.LBB828_18:
 	dec	qword ptr [r15]
-	jmp	.LBB904_19
-.LBB904_15:
+	jmp	.LBB828_19
+.LBB828_15:
 	movzx	eax, byte ptr [rsp + 9]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB904_18
-.LBB904_17:
+	jne	.LBB828_18
+.LBB828_17:
 	lock dec	qword ptr [r14 + 296]
-.LBB904_19:
+.LBB828_19:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -85,18 +85,18 @@ orderlab::map::lab::publish_reader_seqcst:
 	pop	r14
 	pop	r15
 	ret
-.LBB904_2:
+.LBB828_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h1c3039d66bc99830E
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB904_3
+	jne	.LBB828_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB904_11
-.LBB904_5:
-	lea	rdi, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1208]
-	lea	rdx, [rip + .Lanon.b61228354d63504ea14c7c7c0bb741ba.1209]
+	jmp	.LBB828_11
+.LBB828_5:
+	lea	rdi, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.984]
+	lea	rdx, [rip + .Lanon.26dcbc644d02acdb5870dda953ce2b0f.985]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
