@@ -42,6 +42,8 @@ mod asm;
 mod claims;
 pub mod cli;
 mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod litmus;
 pub mod machine;
 pub mod map;
@@ -51,4 +53,5 @@ mod report;
 pub mod run;
 pub mod suite;
 mod sync;
+mod term;
 pub mod verdict;

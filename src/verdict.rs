@@ -8,7 +8,7 @@
 
 use crate::litmus::Test;
 use crate::machine::Platform;
-use crate::model::Model;
+use crate::model::{Model, ModelError};
 use crate::run::Histogram;
 use crate::suite::Entry;
 use serde::{Deserialize, Serialize};
@@ -76,7 +76,12 @@ enum Judgement {
 }
 
 impl Judgement {
-    fn of(test: &Test, model: Model, expected: &dyn Fn(Model) -> Option<bool>) -> Judgement {
+    fn of(
+        test: &Test,
+        file: Option<&str>,
+        model: Model,
+        expected: &dyn Fn(Model) -> Option<bool>,
+    ) -> Judgement {
         match crate::model::check(test, model) {
             Ok(v) => Judgement::Checked {
                 allowed_states: v.allowed_states,
@@ -85,9 +90,9 @@ impl Judgement {
             Err(e) => match expected(model) {
                 Some(target_allowed) => Judgement::Table {
                     target_allowed,
-                    why: e.to_string(),
+                    why: located(&e, file),
                 },
-                None => Judgement::Unknown(e.to_string()),
+                None => Judgement::Unknown(located(&e, file)),
             },
         }
     }
@@ -113,6 +118,31 @@ impl Judgement {
     }
 }
 
+/// A model error with the file it is about: `FILE:LINE:COL: TEST: message` where the error
+/// has a position, `FILE: TEST: message` where it is about the whole test, the error alone
+/// where the test has no file.
+pub fn located(e: &ModelError, file: Option<&str>) -> String {
+    let Some(file) = file else {
+        return e.to_string();
+    };
+    let (test, what, span) = match e {
+        ModelError::Unsupported {
+            test,
+            construct,
+            span,
+        } => (test, format!("unsupported: {construct}"), span),
+        ModelError::TooLarge { test, bound, span } => (
+            test,
+            format!("too large for the model checker: {bound}"),
+            span,
+        ),
+    };
+    match span {
+        Some(s) => format!("{file}:{}:{}: {test}: {what}", s.line, s.col),
+        None => format!("{file}: {test}: {what}"),
+    }
+}
+
 /// How many iterations ended in the condition's target outcome.
 pub fn observed(test: &Test, hist: &Histogram) -> u64 {
     let obs = test.observables();
@@ -127,16 +157,24 @@ pub fn observed(test: &Test, hist: &Histogram) -> u64 {
 /// model checker cannot judge a catalog test, the catalog's expected table judges its target
 /// outcome.
 pub fn assess(entry: &Entry, platform: Platform, hist: &Histogram, hung: bool) -> Assessment {
-    judge(entry.test(), &|m| entry.expected(m), platform, hist, hung)
+    judge(
+        entry.test(),
+        entry.path(),
+        &|m| entry.expected(m),
+        platform,
+        hist,
+        hung,
+    )
 }
 
 /// [`assess`] for a test of no suite entry (no expected table).
 pub fn assess_test(test: &Test, platform: Platform, hist: &Histogram, hung: bool) -> Assessment {
-    judge(test, &|_| None, platform, hist, hung)
+    judge(test, None, &|_| None, platform, hist, hung)
 }
 
 fn judge(
     test: &Test,
+    file: Option<&str>,
     expected: &dyn Fn(Model) -> Option<bool>,
     platform: Platform,
     hist: &Histogram,
@@ -144,7 +182,7 @@ fn judge(
 ) -> Assessment {
     let model = Model::for_platform(platform);
     let observed = observed(test, hist);
-    let j = Judgement::of(test, model, expected);
+    let j = Judgement::of(test, file, model, expected);
     let obs = test.observables();
     let forbidden_states: Vec<Vec<i64>> = hist
         .states
@@ -158,7 +196,8 @@ fn judge(
         Some(false)
             if platform == Platform::QemuX86
                 && observed == 0
-                && Judgement::of(test, Model::Armv8, expected).target_allowed() == Some(true) =>
+                && Judgement::of(test, file, Model::Armv8, expected).target_allowed()
+                    == Some(true) =>
         {
             "allowed on ARMv8, not observable here"
         }

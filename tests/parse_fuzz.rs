@@ -16,8 +16,9 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
     match parse_bytes(bytes, "fuzz") {
         Ok(t) => round_trip(&t),
         Err(e) => {
-            let text = String::from_utf8_lossy(bytes);
-            let lines: Vec<&str> = text.split('\n').collect();
+            let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+            // A line ends at `\n`, `\r\n` or a lone `\r`, as the lexer counts them.
+            let lines: Vec<&str> = text.split(['\n', '\r']).collect();
             let (line, col) = (e.line as usize, e.col as usize);
             prop_assert!(
                 line >= 1 && line <= lines.len(),

@@ -6,6 +6,7 @@ use super::extract::Function;
 use super::sig;
 use crate::litmus::Test;
 use crate::machine::Target;
+use crate::term::{pad, width};
 use std::path::Path;
 
 /// The outcome of comparing one thread's emitted signature with the mapping.
@@ -96,8 +97,8 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
         }
     }
     flush(&mut rows, &mut dels, &mut ins);
-    let w = a.iter().map(|s| s.len()).max().unwrap_or(0).max(8);
-    let mut out = vec![format!("  {:<w$}   emitted", "expected")];
+    let w = a.iter().map(|s| width(s)).max().unwrap_or(0).max(8);
+    let mut out = vec![format!("  {}   emitted", pad("expected", w))];
     for (x, y) in rows {
         let mark = match (x, y) {
             (Some(p), Some(q)) if eq(&p.to_string(), &q.to_string()) => '=',
@@ -106,8 +107,8 @@ pub fn lcs_diff(a: &[String], b: &[String]) -> Vec<String> {
             _ => '+',
         };
         out.push(format!(
-            "{mark} {:<w$}   {}",
-            x.unwrap_or("(none)"),
+            "{mark} {}   {}",
+            pad(x.unwrap_or("(none)"), w),
             y.unwrap_or("(none)")
         ));
     }
@@ -154,7 +155,14 @@ pub fn catalog(
             let fns: &[Function] = match &listing {
                 Some(all) => all,
                 None => {
-                    snap = emit::read_snapshot(root, t, &test.name).unwrap_or_default();
+                    // A missing snapshot is an input problem (exit 2), not a mismatch.
+                    snap = emit::read_snapshot(root, t, &test.name).ok_or_else(|| {
+                        format!(
+                            "{}: no snapshot {}",
+                            t.key(),
+                            emit::snapshot_path(root, t, &test.name).display()
+                        )
+                    })?;
                     &snap
                 }
             };

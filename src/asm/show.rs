@@ -10,6 +10,7 @@ use super::sig;
 use crate::litmus::Test;
 use crate::machine::{Arch, Target};
 use crate::suite::kernels;
+use crate::term::{pad, width};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -116,26 +117,26 @@ pub fn test(test: &Test, sides: &[(Target, Vec<Function>, String)]) -> String {
             }
         }
         if sides.len() == 1 {
-            let w = cols[0].iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+            let w = cols[0].iter().map(|(l, _)| width(l)).max().unwrap_or(0);
             for (l, a) in &cols[0] {
                 match a {
-                    Some(item) => line!(out, "  {l:<w$}  ; {}", sig::gloss(&item.token)),
+                    Some(item) => line!(out, "  {}  ; {}", pad(l, w), sig::gloss(&item.token)),
                     None => line!(out, "  {l}"),
                 }
             }
         } else {
             let w = cols
                 .iter()
-                .flat_map(|c| c.iter().map(|(l, _)| l.len()))
+                .flat_map(|c| c.iter().map(|(l, _)| width(l)))
                 .max()
                 .unwrap_or(0)
                 .max(sides[0].0.key().len() + 2);
-            line!(out, "  {:<w$} | {}", sides[0].0.key(), sides[1].0.key());
+            line!(out, "  {} | {}", pad(sides[0].0.key(), w), sides[1].0.key());
             let n = cols[0].len().max(cols[1].len());
             for i in 0..n {
                 let a = cols[0].get(i).map(|x| x.0.as_str()).unwrap_or("");
                 let b = cols[1].get(i).map(|x| x.0.as_str()).unwrap_or("");
-                line!(out, "  {a:<w$} | {b}");
+                line!(out, "  {} | {b}", pad(a, w));
             }
         }
         // Statement by statement: what the mapping says each becomes, glossed.
@@ -230,11 +231,11 @@ pub fn map_test(
         for f in &fns {
             line!(out, "\n{}", f.path);
             let lines = marked(f, t.arch(), usize::MAX);
-            let w = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+            let w = lines.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
             for (l, a) in &lines {
                 match a {
                     Some(item) if item.effect != sig::Effect::Plain => {
-                        line!(out, "  {l:<w$}  ; {}", sig::gloss(&item.token))
+                        line!(out, "  {}  ; {}", pad(l, w), sig::gloss(&item.token))
                     }
                     _ => line!(out, "  {l}"),
                 }
@@ -284,10 +285,10 @@ pub fn kernel(root: &Path, name: &str) -> Result<String, String> {
             continue;
         };
         let lines = marked(f, k.arch, 2);
-        let w = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+        let w = lines.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
         for (l, a) in &lines {
             match a {
-                Some(item) => line!(out, "  {l:<w$}  ; {}", sig::gloss(&item.token)),
+                Some(item) => line!(out, "  {}  ; {}", pad(l, w), sig::gloss(&item.token)),
                 None => line!(out, "  {l}"),
             }
         }

@@ -121,7 +121,7 @@ pub struct Decision {
     /// The evidence keys the rule read.
     pub used: Vec<String>,
     /// The rule itself is broken (it read evidence its claim does not declare, or a value the
-    /// evidence lacks): a bug to fix, reported with exit code 4.
+    /// evidence lacks): a bug to fix, reported with exit code 5.
     pub error: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 //! marked and glossed, one target or two side by side; the signature check of the whole
 //! catalog against the compile mapping; snapshots; the hand-written asm kernels.
 
-use super::{exit, CliError};
+use super::{exit, out, outln, CliError};
 use crate::asm::check::{self, ThreadCheck};
 use crate::asm::{emit, show};
 use crate::machine::{Platform, Target};
@@ -73,7 +73,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             .collect::<Result<_, _>>()?
     };
     if args.kernels {
-        print!("{}", show::kernel_list());
+        out!("{}", show::kernel_list());
         return Ok(exit::OK);
     }
     if args.run {
@@ -102,7 +102,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         }]
     };
     if name.starts_with("asm.") {
-        print!(
+        out!(
             "{}",
             show::kernel(&root, name).map_err(CliError::bad_input)?
         );
@@ -111,7 +111,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     if name.starts_with("map.") {
         let text =
             show::map_test(&root, name, &sides, args.snapshot).map_err(CliError::bad_input)?;
-        print!("{text}");
+        out!("{text}");
         return Ok(exit::OK);
     }
     let tests = crate::suite::catalog::tests();
@@ -127,7 +127,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             show::load(&root, t, test, args.snapshot).map_err(CliError::bad_input)?;
         loaded.push((t, fns, origin));
     }
-    print!("{}", show::test(test, &loaded));
+    out!("{}", show::test(test, &loaded));
     Ok(exit::OK)
 }
 
@@ -158,7 +158,7 @@ fn run_kernels(args: &Args) -> Result<u8, CliError> {
         budget: Budget::Iterations(iterations),
         ..Config::default()
     };
-    println!(
+    outln!(
         "platform {} ({}); {iterations} iterations per kernel on the runner of `orderlab run`",
         platform,
         platform.describe()
@@ -168,26 +168,23 @@ fn run_kernels(args: &Args) -> Result<u8, CliError> {
         let run = crate::run::run(entry.runnable(), &cfg).map_err(|e| CliError::bad_input(e.0))?;
         let a = crate::verdict::assess(entry, platform, &run.histogram, run.hung);
         let r = TestResult::new(entry, &run, &a);
-        println!("\n{}", text::block(entry.test(), &r));
+        outln!("\n{}", text::block(entry.test(), &r));
         if let Some(k) = kernels::by_name(&entry.test().name) {
             if let Some(allowed) = k.expected(platform) {
-                println!(
+                outln!(
                     "Documented instruction-level verdict on {platform}: {}",
                     if allowed { "allowed" } else { "forbidden" }
                 );
             }
         }
-        code = code.max(super::status_code(a.status));
-        if a.status == crate::verdict::Status::ForbiddenObserved {
-            code = exit::FORBIDDEN_OBSERVED;
-        }
+        code = exit::worst(code, super::status_code(a.status));
     }
     Ok(code)
 }
 
 fn bless(root: &Path, targets: &[Target]) -> Result<u8, CliError> {
     for (t, dir, n) in emit::bless(root, targets).map_err(CliError::bad_input)? {
-        println!("{}: {n} snapshot files in {}", t.key(), dir.display());
+        outln!("{}: {n} snapshot files in {}", t.key(), dir.display());
     }
     Ok(exit::OK)
 }
@@ -199,9 +196,9 @@ fn check_all(root: &Path, targets: &[Target], snapshots: bool) -> Result<u8, Cli
     for (t, results) in &results {
         let bad: Vec<&ThreadCheck> = results.iter().filter(|c| !c.ok()).collect();
         for c in &bad {
-            print!("MISMATCH {}", c.diff(*t));
+            out!("MISMATCH {}", c.diff(*t));
         }
-        println!(
+        outln!(
             "{}: {} of {} thread signatures match the compile mapping ({})",
             t.key(),
             results.len() - bad.len(),

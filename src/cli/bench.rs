@@ -1,7 +1,7 @@
 //! `orderlab bench`: the runner's throughput on SB+rlx (iterations/s and weak outcomes/s) and
 //! MP+rlx, next to litmus7's yardstick on the project's machines.
 
-use super::{exit, CliError};
+use super::{exit, outln, CliError};
 use crate::machine::{load_average, Platform};
 use crate::report::text::load_str;
 use crate::run::{Budget, Config};
@@ -60,7 +60,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         budget: Budget::Time(Duration::from_secs_f64(secs)),
         ..Config::default()
     };
-    println!(
+    outln!(
         "orderlab bench: platform {} ({}), {} cpus, load {}, sync {}, {} instances/round",
         platform.key(),
         platform.describe(),
@@ -74,7 +74,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     for k in 0..repeat {
         let m = measure("SB+rlx", &base)?;
         weak_rates.push(m.target_per_s);
-        println!(
+        outln!(
             "SB+rlx  run {}: {:6.2} M iterations/s, {:6.2} M weak outcomes/s ({:5.1}% weak, final delta {:.0} ns)",
             k + 1,
             m.iter_per_s / 1e6,
@@ -91,7 +91,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     }
     for k in 0..repeat {
         let m = measure("MP+rlx", &base)?;
-        println!(
+        outln!(
             "MP+rlx  run {}: {:6.2} M iterations/s, {:6.2} M weak outcomes/s ({:5.1}% weak)",
             k + 1,
             m.iter_per_s / 1e6,
@@ -109,7 +109,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 ..base.clone()
             };
             let m = measure("SB+rlx", &cfg)?;
-            println!(
+            outln!(
                 "SB+rlx  reset by {:6}, delta {:13}: {:6.2} M iterations/s, {:6.2} M weak/s ({:5.1}% weak, delta {:.0} ns)",
                 if split_reset { "reader" } else { "P0" },
                 if delta_search { "searched" } else { "fastest pace" },
@@ -125,7 +125,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 ..base.clone()
             };
             let m = measure("SB+rlx", &cfg)?;
-            println!(
+            outln!(
                 "SB+rlx  {n:5} instances/round: {:6.2} M iterations/s, {:6.2} M weak/s ({:5.1}% weak)",
                 m.iter_per_s / 1e6,
                 m.target_per_s / 1e6,
@@ -134,7 +134,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         }
     }
     if platform != Platform::X86Tso {
-        println!(
+        outln!(
             "\nnote: the yardstick was measured natively on x86_64; this run is on {} ({}), \
              not comparable (qemu-user runs 2-4x slower than native).",
             platform.key(),
@@ -142,19 +142,19 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         );
     }
     if let Some(b) = best_sb {
-        println!(
+        outln!(
             "\nyardstick (litmus7 on the project's 2-core x86 VMs): {:.1}-{:.1} M iterations/s, {:.1} M weak SB outcomes/s",
             LITMUS7_ITER_PER_S.0 / 1e6,
             LITMUS7_ITER_PER_S.1 / 1e6,
             LITMUS7_WEAK_SB_PER_S / 1e6
         );
         weak_rates.sort_by(f64::total_cmp);
-        println!(
+        outln!(
             "median SB+rlx here over {} runs: {:.2}x litmus7's weak outcomes/s",
             weak_rates.len(),
             weak_rates[weak_rates.len() / 2] / LITMUS7_WEAK_SB_PER_S
         );
-        println!(
+        outln!(
             "best SB+rlx here: {:.2}x litmus7's weak outcomes/s (target 10x), {:.2}x its best iterations/s (target 1x); load {}",
             b.target_per_s / LITMUS7_WEAK_SB_PER_S,
             b.iter_per_s / LITMUS7_ITER_PER_S.1,

@@ -4,10 +4,12 @@
 //! (forbidden); `--json FILE` writes per test its verdicts and allowed final states. Rows of
 //! the catalog's `expected` table that disagree with the checker are reported.
 
-use super::{exit, CliError};
+use super::{errln, exit, outln, CliError};
 use crate::litmus::format_state;
 use crate::model::{Analysis, Model, Verdict};
 use crate::suite::Entry;
+use crate::term::{cut, pad, width, MAX_NAME_COLUMN};
+use crate::verdict::located;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug, Default)]
@@ -28,10 +30,11 @@ pub(super) fn resolve_tests(args: &[String]) -> Result<Vec<Entry>, CliError> {
     crate::suite::select(args).map_err(CliError::bad_input)
 }
 
-/// Write a file through a temporary file and a rename (no partial files).
+/// Write an output file by the policy of `crate::fsutil` (never a partial or clobbered file);
+/// an I/O error is bad input (exit 2).
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     crate::fsutil::write_atomic(path, bytes)
-        .map_err(|e| CliError::bad_input(format!("{}: {e}", path.display())))
+        .map_err(|e| CliError::bad_input(format!("{}: cannot write: {e}", path.display())))
 }
 
 pub fn main(args: Args) -> Result<u8, CliError> {
@@ -54,32 +57,34 @@ pub fn main(args: Args) -> Result<u8, CliError> {
 
     let width = tests
         .iter()
-        .map(|e| e.test().name.len())
+        .map(|e| width(&cut(&e.test().name, MAX_NAME_COLUMN)))
         .max()
         .unwrap_or(4)
         .max(4);
-    let mut header = format!("{:<width$}", "test");
+    let mut header = pad("test", width);
     for m in &models {
         header += &format!("  {}", m.key());
     }
-    println!("{header}");
+    outln!("{header}");
     let mut json = Vec::new();
-    let mut errors = 0;
+    let mut code = exit::OK;
     let mut disagree = Vec::new();
     for entry in &tests {
         let test = entry.test();
+        let name = pad(&cut(&test.name, MAX_NAME_COLUMN), width);
         let file = entry.path().unwrap_or(&test.name).to_string();
         let verdicts: Result<Vec<Verdict>, _> =
             Analysis::new(test).and_then(|mut a| models.iter().map(|&m| a.verdict(m)).collect());
         let verdicts = match verdicts {
             Ok(v) => v,
             Err(e) => {
-                println!("{:<width$}  error: {e}", test.name);
-                errors += 1;
+                outln!("{name}  no verdict (see below)");
+                errln!("orderlab: {}", located(&e, entry.path()));
+                code = exit::NO_VERDICT;
                 continue;
             }
         };
-        let mut row = format!("{:<width$}", test.name);
+        let mut row = name;
         for v in &verdicts {
             let mut cell = if v.target_allowed { "A" } else { "F" }.to_string();
             if let Some(want) = entry.expected(v.model) {
@@ -94,9 +99,10 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                     ));
                 }
             }
-            row += &format!("  {:<w$}", cell, w = v.model.key().len());
+            row += "  ";
+            row += &pad(&cell, v.model.key().len());
         }
-        println!("{}", row.trim_end());
+        outln!("{}", row.trim_end());
         let obs = test.observables();
         let mut o = serde_json::Map::new();
         o.insert("name".into(), test.name.clone().into());
@@ -120,7 +126,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         o.insert("allowed_states".into(), states.into());
         json.push(serde_json::Value::Object(o));
     }
-    println!(
+    outln!(
         "A = the outcome the test asks about is allowed by the model, F = forbidden{}.",
         if disagree.is_empty() {
             ""
@@ -128,7 +134,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             ", ! = disagrees with litmus/expected"
         }
     );
-    println!(
+    outln!(
         "Models: {}.",
         models
             .iter()
@@ -137,18 +143,14 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             .join("; ")
     );
     for d in &disagree {
-        eprintln!("disagreement: {d}");
+        errln!("disagreement: {d}");
     }
     if let Some(path) = &args.json {
         let text = serde_json::to_string_pretty(&serde_json::Value::Array(json))
             .map_err(|e| CliError::bad_input(e.to_string()))?;
         write_atomically(path, (text + "\n").as_bytes())?;
     }
-    Ok(if errors > 0 {
-        exit::BAD_INPUT
-    } else {
-        exit::OK
-    })
+    Ok(code)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ pub struct Args {
 
 /// Exit codes: 0 when every rule ran (whatever the verdicts, pending ones included), 1 when a
 /// litmus run observed an outcome its platform's model forbids, 2 for bad input, 3 when a
-/// run hung, 4 when a rule is broken.
+/// run hung, 5 when a rule is broken.
 pub fn main(args: Args) -> Result<u8, CliError> {
     let selected = claims::select(&args.ids).map_err(CliError::bad_input)?;
     let o = Options {

@@ -2,7 +2,7 @@
 //! each model allows or forbids the outcome the test asks about.
 
 use super::check::{resolve_tests, write_atomically};
-use super::CliError;
+use super::{errln, out, CliError};
 use crate::model::{dot, explain, Analysis, Model};
 use std::path::PathBuf;
 
@@ -35,18 +35,16 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     };
     for entry in &tests {
         let test = entry.test();
-        let text = explain::explain(test).map_err(|e| CliError::bad_input(e.to_string()))?;
-        print!("{text}");
+        let text = explain::explain(test).map_err(|e| CliError::no_verdict(entry, &e))?;
+        out!("{text}");
         if let Some(path) = &args.dot {
-            let mut a = Analysis::new(test).map_err(|e| CliError::bad_input(e.to_string()))?;
+            let mut a = Analysis::new(test).map_err(|e| CliError::no_verdict(entry, &e))?;
             let m = match model {
                 Some(m) => m,
                 None => {
                     let mut chosen = Model::Rc11;
                     for m in Model::ALL {
-                        let v = a
-                            .verdict(m)
-                            .map_err(|e| CliError::bad_input(e.to_string()))?;
+                        let v = a.verdict(m).map_err(|e| CliError::no_verdict(entry, &e))?;
                         if !v.target_allowed {
                             chosen = m;
                             break;
@@ -55,7 +53,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                     chosen
                 }
             };
-            let f = explain::finding(&mut a, m).map_err(|e| CliError::bad_input(e.to_string()))?;
+            let f = explain::finding(&mut a, m).map_err(|e| CliError::no_verdict(entry, &e))?;
             let (ci, edges, what) = match f {
                 explain::Finding::Allowed(i) => (Some(i), vec![], "allows"),
                 explain::Finding::Forbidden(ws) => match ws.into_iter().next() {
@@ -67,7 +65,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 Some(i) => {
                     let gs = a
                         .graphs(m.level())
-                        .map_err(|e| CliError::bad_input(e.to_string()))?
+                        .map_err(|e| CliError::no_verdict(entry, &e))?
                         .to_vec();
                     let c = &a.enumeration.candidates[i];
                     let title = format!("{}: {} {what} the outcome", test.name, m.title());
@@ -79,7 +77,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 ),
             };
             write_atomically(path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
+            errln!("wrote {}", path.display());
         }
     }
     Ok(super::exit::OK)

@@ -1,7 +1,7 @@
 //! `orderlab list`: every registered test, one per line, name first.
 
-use super::{exit, CliError};
-use std::io::Write as _;
+use super::{exit, out, CliError};
+use crate::term::{cut, pad, width, MAX_NAME_COLUMN};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct Args {
@@ -30,26 +30,28 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             args.filter.join(" ")
         )));
     }
-    let mut out = std::io::stdout().lock();
-    let w = shown.iter().map(|t| t.test().name.len()).max().unwrap_or(0);
+    let w = shown
+        .iter()
+        .map(|t| width(&cut(&t.test().name, MAX_NAME_COLUMN)))
+        .max()
+        .unwrap_or(0);
+    let mut text = String::new();
     for t in shown {
         let test = t.test();
-        let res = if args.quiet {
-            writeln!(out, "{}", test.name)
+        if args.quiet {
+            text += &test.name;
         } else {
-            writeln!(
-                out,
-                "{:<w$}  {:<8}  {:<40}  {}",
-                test.name,
-                t.source().key(),
-                t.path().unwrap_or("-"),
-                crate::report::orderings(test)
-            )
-        };
-        if res.is_err() {
-            // stdout closed (e.g. piped into `head`): stop quietly.
-            break;
+            text += &pad(&cut(&test.name, MAX_NAME_COLUMN), w);
+            text += "  ";
+            text += &pad(t.source().key(), 8);
+            text += "  ";
+            text += &pad(t.path().unwrap_or("-"), 40);
+            text += "  ";
+            text += &crate::report::orderings(test);
         }
+        text.push('\n');
     }
+    // A closed standard output (piped into `head`) is not an error.
+    out!("{text}");
     Ok(exit::OK)
 }

@@ -24,9 +24,32 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// A test hung and the watchdog stopped it.
     pub const HUNG: u8 = 3;
+    /// No verdict: a test exceeds the model checker's bounds (the error, with `FILE:LINE:COL`,
+    /// is on standard error; `run` still reports the histogram, labelled `unchecked`).
+    pub const NO_VERDICT: u8 = 4;
+    /// Interrupted (SIGINT, SIGTERM or SIGHUP): `run` reports and writes the tests that
+    /// finished.
+    pub const INTERRUPTED: u8 = 130;
+
+    /// The code of a process that saw both `a` and `b`: the more important one (forbidden
+    /// observed, then hung, then no verdict, then ok). Bad input and interruption end a
+    /// command where they happen and are not combined.
+    pub fn worst(a: u8, b: u8) -> u8 {
+        let rank = |c: u8| match c {
+            FORBIDDEN_OBSERVED => 3,
+            HUNG => 2,
+            NO_VERDICT => 1,
+            _ => 0,
+        };
+        if rank(b) > rank(a) {
+            b
+        } else {
+            a
+        }
+    }
     /// `orderlab claims`: a rule of the catalogue is broken (it read evidence its claim does
     /// not declare, or a value the evidence lacks).
-    pub const RULE_BROKEN: u8 = 4;
+    pub const RULE_BROKEN: u8 = 5;
 }
 
 /// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
@@ -44,6 +67,14 @@ impl CliError {
             code: exit::BAD_INPUT,
         }
     }
+
+    /// The model checker cannot judge the test of `entry` (exit 4), located in its file.
+    pub fn no_verdict(entry: &crate::suite::Entry, e: &crate::model::ModelError) -> Self {
+        CliError {
+            message: crate::verdict::located(e, entry.path()),
+            code: exit::NO_VERDICT,
+        }
+    }
 }
 
 impl std::fmt::Display for CliError {
@@ -54,11 +85,31 @@ impl std::fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
+/// `print!` through [`crate::term::print`]: control characters escaped, a closed standard
+/// output tolerated.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::term::print(&format!($($t)*)) };
+}
+
+/// `println!` through [`crate::term::print`].
+macro_rules! outln {
+    () => { $crate::term::print("\n") };
+    ($($t:tt)*) => { $crate::term::print(&(format!($($t)*) + "\n")) };
+}
+
+/// `eprintln!` through [`crate::term::eprint`].
+macro_rules! errln {
+    ($($t:tt)*) => { $crate::term::eprint(&(format!($($t)*) + "\n")) };
+}
+
+pub(crate) use {errln, out, outln};
+
 /// The exit code a run's status contributes.
 pub(crate) fn status_code(s: crate::verdict::Status) -> u8 {
     use crate::verdict::Status;
     match s {
-        Status::Ok | Status::Unchecked => exit::OK,
+        Status::Ok => exit::OK,
+        Status::Unchecked => exit::NO_VERDICT,
         Status::ForbiddenObserved => exit::FORBIDDEN_OBSERVED,
         Status::Hung => exit::HUNG,
     }
@@ -116,7 +167,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("orderlab: {e}");
+            errln!("orderlab: {e}");
             ExitCode::from(e.code)
         }
     }

@@ -1,6 +1,6 @@
 //! `orderlab report`: a teaching report (HTML with inline SVG, or Markdown) of run JSON files.
 
-use super::{exit, CliError};
+use super::{exit, out, CliError};
 use crate::report::{self, Options, RunReport};
 use std::path::PathBuf;
 
@@ -34,10 +34,8 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .map(|p| RunReport::load(p).map_err(CliError::bad_input))
         .collect::<Result<Vec<_>, _>>()?;
     let o = Options { log: args.log };
-    let write = |path: &PathBuf, text: String| {
-        crate::fsutil::write_atomic(path, text.as_bytes())
-            .map_err(|e| CliError::bad_input(format!("{}: cannot write: {e}", path.display())))
-    };
+    let write =
+        |path: &PathBuf, text: String| super::check::write_atomically(path, text.as_bytes());
     if let Some(p) = &args.markdown {
         write(p, report::markdown(&runs, o))?;
     }
@@ -45,7 +43,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         write(p, report::html(&runs, o))?;
     }
     if args.out.is_none() && args.markdown.is_none() {
-        print!("{}", report::html(&runs, o));
+        out!("{}", report::html(&runs, o));
     }
     Ok(exit::OK)
 }

@@ -37,20 +37,32 @@ pub(crate) struct Token {
     pub(crate) span: Span,
 }
 
+/// The line and column just after `prefix`, lines ending at `\n`, `\r\n` or a lone `\r` (old
+/// Mac files), as the lexer counts them.
+pub fn line_col(prefix: &str) -> (u32, u32) {
+    let lines = prefix.matches('\n').count() + prefix.matches('\r').count()
+        - prefix.matches("\r\n").count();
+    let last = prefix.rsplit(['\n', '\r']).next().unwrap_or("");
+    (1 + lines as u32, 1 + last.chars().count() as u32)
+}
+
 pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
     let chars: Vec<(usize, char)> = src.char_indices().collect();
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     let (mut line, mut col) = (1u32, 1u32);
-    // Advance over chars[i..j], updating line/col.
+    // Advance over chars[i..j], updating line/col. A line ends at `\n`, `\r\n` or a lone `\r`
+    // (see [`line_col`]).
     let advance = |i: &mut usize, n: usize, line: &mut u32, col: &mut u32| {
         for _ in 0..n {
             if *i < chars.len() {
-                if chars[*i].1 == '\n' {
-                    *line += 1;
-                    *col = 1;
-                } else {
-                    *col += 1;
+                match chars[*i].1 {
+                    '\n' if *i > 0 && chars[*i - 1].1 == '\r' => {}
+                    '\n' | '\r' => {
+                        *line += 1;
+                        *col = 1;
+                    }
+                    _ => *col += 1,
                 }
                 *i += 1;
             }
@@ -94,7 +106,7 @@ pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
                 }
             }
         } else if c == '/' && peek(i + 1) == Some('/') {
-            while peek(i).is_some_and(|c| c != '\n') {
+            while peek(i).is_some_and(|c| c != '\n' && c != '\r') {
                 advance(&mut i, 1, &mut line, &mut col);
             }
         } else if c == '/' && peek(i + 1) == Some('*') {

@@ -12,6 +12,7 @@ mod stmt;
 
 pub use ast::*;
 
+pub use lexer::line_col;
 pub use parser::{
     parse, parse_bytes, ParseError, MAX_CONDITION_ATOMS, MAX_STMTS_PER_THREAD, MAX_THREADS,
 };

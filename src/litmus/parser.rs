@@ -67,8 +67,7 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Test, ParseError> {
             let good = &bytes[..e.valid_up_to()];
             // `valid_up_to` ends on a char boundary, so this prefix is valid UTF-8.
             let prefix = std::str::from_utf8(good).unwrap_or("");
-            let line = 1 + prefix.matches('\n').count() as u32;
-            let col = 1 + prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+            let (line, col) = super::lexer::line_col(prefix);
             Err(ParseError {
                 file: file.to_string(),
                 line,

@@ -3,7 +3,7 @@
 //! product, each turned into a candidate by computing its values.
 
 use super::exec::{
-    too_large, Candidate, Kind, RegMap, Structure, MAX_CANDIDATES, MAX_WRITES_PER_LOC,
+    event_span, too_large, Candidate, Kind, RegMap, Structure, MAX_CANDIDATES, MAX_WRITES_PER_LOC,
 };
 use super::rel::Rel;
 use super::values::run_values;
@@ -70,6 +70,7 @@ pub(super) fn enumerate_structure(
                     "{} writes to `{lname}` (at most {MAX_WRITES_PER_LOC})",
                     writes.len()
                 ),
+                event_span(test, &st.events, writes[MAX_WRITES_PER_LOC]),
             ));
         }
         let mut choices = Vec::new();
@@ -107,6 +108,7 @@ pub(super) fn enumerate_structure(
                     format!(
                         "more than {MAX_CANDIDATES} reads-from and coherence choices for `{lname}`"
                     ),
+                    reads.first().and_then(|&r| event_span(test, &st.events, r)),
                 ));
             }
         }
@@ -121,6 +123,7 @@ pub(super) fn enumerate_structure(
         return Err(too_large(
             test,
             format!("more than {MAX_CANDIDATES} candidate executions"),
+            None,
         ));
     }
     if total == 0 {

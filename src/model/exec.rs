@@ -159,11 +159,18 @@ fn unsupported(test: &Test, construct: String, span: Option<Span>) -> ModelError
     }
 }
 
-pub(super) fn too_large(test: &Test, bound: String) -> ModelError {
+pub(super) fn too_large(test: &Test, bound: String, span: Option<Span>) -> ModelError {
     ModelError::TooLarge {
         test: test.name.clone(),
         bound,
+        span,
     }
+}
+
+/// The source position of event `e` of `events` (None for an initial write).
+pub(super) fn event_span(test: &Test, events: &[CEvent], e: usize) -> Option<Span> {
+    let ev = events.get(e)?;
+    Some(test.threads.get(ev.thread?)?.body.get(ev.stmt)?.span)
 }
 
 pub(super) struct RegMap {
@@ -211,9 +218,18 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
         .filter(|s| matches!(s.op, Op::CompareExchange { .. }))
         .count();
     if ncas > MAX_CAS {
+        // At the first compare-exchange over the bound.
+        let span = test
+            .threads
+            .iter()
+            .flat_map(|t| &t.body)
+            .filter(|s| matches!(s.op, Op::CompareExchange { .. }))
+            .nth(MAX_CAS)
+            .map(|s| s.span);
         return Err(too_large(
             test,
             format!("{ncas} compare-exchanges (at most {MAX_CAS})"),
+            span,
         ));
     }
 
@@ -357,6 +373,7 @@ pub fn enumerate(test: &Test) -> Result<Enumeration, ModelError> {
                     "{} events including initial writes (at most {MAX_EVENTS})",
                     events.len()
                 ),
+                event_span(test, &events, MAX_EVENTS),
             ));
         }
         // Data dependencies through registers.

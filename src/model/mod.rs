@@ -319,8 +319,12 @@ pub enum ModelError {
         construct: String,
         span: Option<Span>,
     },
-    /// A bound of the checker is exceeded.
-    TooLarge { test: String, bound: String },
+    /// A bound of the checker is exceeded (at the statement that exceeds it, when one does).
+    TooLarge {
+        test: String,
+        bound: String,
+        span: Option<Span>,
+    },
 }
 
 impl fmt::Display for ModelError {
@@ -334,7 +338,7 @@ impl fmt::Display for ModelError {
             ModelError::Unsupported {
                 test, construct, ..
             } => write!(f, "{test}: unsupported: {construct}"),
-            ModelError::TooLarge { test, bound } => {
+            ModelError::TooLarge { test, bound, .. } => {
                 write!(f, "{test}: too large for the model checker: {bound}")
             }
         }
@@ -407,6 +411,7 @@ impl<'t> Analysis<'t> {
                         .map_err(|e| ModelError::TooLarge {
                             test: self.test.name.clone(),
                             bound: e,
+                            span: None,
                         })?,
                 );
             }

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The largest run file `orderlab report` reads (a whole-catalog run is about 200 KiB).
+pub const MAX_RUN_BYTES: u64 = 64 << 20;
+
 /// A whole run.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RunReport {
@@ -26,6 +29,9 @@ pub struct RunReport {
     /// UTC start time, RFC 3339.
     #[serde(default)]
     pub started: String,
+    /// The run was interrupted (SIGINT, SIGTERM, SIGHUP): `tests` holds the tests that finished.
+    #[serde(default)]
+    pub interrupted: bool,
     pub tests: Vec<TestResult>,
 }
 
@@ -256,6 +262,7 @@ impl RunReport {
                 load_after: None,
             },
             started: rfc3339_now(),
+            interrupted: false,
             tests: Vec::new(),
         }
     }
@@ -300,11 +307,17 @@ impl RunReport {
         Ok(run)
     }
 
-    /// Read and parse one run file.
+    /// Read and parse one run file (a regular file of at most [`MAX_RUN_BYTES`]).
     pub fn load(path: &Path) -> Result<RunReport, String> {
         let file = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{file}: cannot read: {e}"))?;
+        let bytes = crate::fsutil::read_limited(path, MAX_RUN_BYTES)
+            .map_err(|e| format!("{file}: cannot read: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = crate::litmus::line_col(
+                std::str::from_utf8(&e.as_bytes()[..e.utf8_error().valid_up_to()]).unwrap_or(""),
+            );
+            format!("{file}:{line}:{col}: invalid UTF-8")
+        })?;
         RunReport::parse(&text, &file)
     }
 }

@@ -3,6 +3,7 @@
 use super::schema::{model_letters, TestResult, MODEL_LETTERS_LEGEND};
 use crate::litmus::{format_state, Quantifier, Test};
 use crate::suite::Source;
+use crate::term::{cut, pad, pad_left, width, MAX_NAME_COLUMN};
 
 /// A litmus7-style block for one test.
 pub fn block(test: &Test, r: &TestResult) -> String {
@@ -38,8 +39,8 @@ pub fn block(test: &Test, r: &TestResult) -> String {
             ""
         };
         s.push_str(&format!(
-            "{:<width$} {mark}> {}{forb}\n",
-            h.count,
+            "{} {mark}> {}{forb}\n",
+            pad(&h.count.to_string(), width),
             format_state(&obs, &state)
         ));
     }
@@ -88,7 +89,8 @@ pub fn load_str(l: Option<[f64; 3]>) -> String {
 }
 
 /// The summary table: test | orderings | observed/total | allowed here? | status | models,
-/// and the models column's legend.
+/// and the models column's legend. Names and orderings longer than [`MAX_NAME_COLUMN`]
+/// characters are cut with `…` (the blocks and the JSON have them whole).
 pub fn table(results: &[TestResult]) -> String {
     let head = [
         "test",
@@ -101,13 +103,13 @@ pub fn table(results: &[TestResult]) -> String {
     let rows: Vec<[String; 6]> = results
         .iter()
         .map(|r| {
-            let mut name = r.name.clone();
+            let mut name = cut(&r.name, MAX_NAME_COLUMN).into_owned();
             if r.source == Some(Source::Interpreted) {
                 name.push_str(" (interpreted)");
             }
             [
                 name,
-                r.orderings.clone(),
+                cut(&r.orderings, MAX_NAME_COLUMN).into_owned(),
                 format!("{}/{}", r.observed, r.iterations),
                 r.allowed_here.clone(),
                 r.status.as_str().to_string(),
@@ -115,10 +117,10 @@ pub fn table(results: &[TestResult]) -> String {
             ]
         })
         .collect();
-    let mut w = head.map(str::len);
+    let mut w = head.map(width);
     for row in &rows {
         for (k, c) in row.iter().enumerate() {
-            w[k] = w[k].max(c.len());
+            w[k] = w[k].max(width(c));
         }
     }
     let line = |cells: [&str; 6]| {
@@ -130,9 +132,9 @@ pub fn table(results: &[TestResult]) -> String {
             if k == 5 {
                 s.push_str(c);
             } else if k == 2 {
-                s.push_str(&format!("{c:>width$}", width = w[k]));
+                s.push_str(&pad_left(c, w[k]));
             } else {
-                s.push_str(&format!("{c:<width$}", width = w[k]));
+                s.push_str(&pad(c, w[k]));
             }
         }
         s.truncate(s.trim_end().len());

@@ -118,3 +118,22 @@ impl Start {
         }
     }
 }
+
+/// CPU time consumed so far by the whole process (every thread), where the OS tells it. The
+/// watchdog uses it to tell a stuck thread from a process that was not running at all.
+pub(super) fn process_cpu_time() -> Option<Duration> {
+    #[cfg(target_os = "linux")]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // Safety: `ts` is a valid, writable timespec for the duration of the call.
+        let r = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+        (r == 0).then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}

@@ -1,7 +1,13 @@
 //! What a run is asked to do: its budget and the harness's parameters.
 
 use super::clock::Start;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// The most instances per round a run allocates (each instance holds the test's locations and
+/// registers on cache lines of their own: about 0.25-2 KiB).
+pub const MAX_INSTANCES: usize = 1 << 20;
 
 /// How long to run.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,8 +56,12 @@ pub struct Config {
     pub delta_search: bool,
     /// Lead time between publishing a round and its first start instant, in ns.
     pub lead_ns: f64,
-    /// A run is stopped and reported hung when no round completes for this long.
+    /// A run is stopped and reported hung when no round completes while the process runs for
+    /// this long: time in which the process was stopped (SIGSTOP, a paused VM) does not count.
     pub watchdog: Duration,
+    /// When this flag is set (a signal handler sets it), the run ends after the round in
+    /// progress and is marked interrupted.
+    pub stop: Option<Arc<AtomicBool>>,
     /// Start synchronisation.
     pub sync: Start,
     /// Pin threads with core_affinity.
@@ -74,6 +84,7 @@ impl Default for Config {
             delta_search: true,
             lead_ns: 3000.0,
             watchdog: Duration::from_secs(10),
+            stop: None,
             sync: Start::detect(),
             pin: true,
         }

@@ -21,10 +21,11 @@
 //!
 //! The calling thread is the watchdog: if no round completes within the watchdog period the
 //! run is aborted (every wait checks the abort flag) and reported as hung; threads stuck inside
-//! a test's own code are abandoned.
+//! a test's own code are abandoned. The period counts only time in which the process could run
+//! (see [`Watch`]): a process stopped by SIGSTOP or a paused VM is not a stuck thread.
 
 use super::clock::{self, Start};
-use super::config::{Budget, Config};
+use super::config::{Budget, Config, MAX_INSTANCES};
 use super::outcome::{Histogram, RunError, RunOutcome};
 use super::round::{Aborted, RoundCtx, RoundSync, SCRATCH_BYTES};
 use super::schedule::{adapt, centre_shift, lateness, DeltaSearch};
@@ -133,6 +134,49 @@ enum Msg {
     Done(Box<RunOutcome>),
 }
 
+/// The watchdog's clock: how long the process could have made progress since the last round
+/// completed. It wakes every `tick`; the wall-clock time between two wakes counts in full when
+/// the process consumed CPU time in it, but a gap longer than a tick in which the process
+/// consumed (almost) none is a process that was not running at all (stopped, or its VM
+/// paused): of such a gap only one tick counts. A thread stuck in a test spins or sleeps while
+/// the watchdog keeps waking on time, so its time counts in full.
+struct Watch {
+    tick: Duration,
+    alive: Duration,
+    last: Instant,
+    cpu: Option<Duration>,
+}
+
+impl Watch {
+    fn new(period: Duration) -> Watch {
+        Watch {
+            tick: (period / 4).clamp(Duration::from_millis(1), Duration::from_millis(100)),
+            alive: Duration::ZERO,
+            last: Instant::now(),
+            cpu: clock::process_cpu_time(),
+        }
+    }
+
+    /// Account the time since the last call; `progress` restarts the count.
+    fn wake(&mut self, progress: bool) -> Duration {
+        let now = Instant::now();
+        let cpu = clock::process_cpu_time();
+        let wall = now - self.last;
+        let ran = match (self.cpu, cpu) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => Duration::ZERO,
+        };
+        self.alive = if progress {
+            Duration::ZERO
+        } else {
+            self.alive + wall.min(ran + self.tick)
+        };
+        self.last = now;
+        self.cpu = cpu;
+        self.alive
+    }
+}
+
 /// Run a test on this machine's hardware.
 pub fn run(runnable: &dyn Runnable, cfg: &Config) -> Result<RunOutcome, RunError> {
     let test = runnable.test();
@@ -141,6 +185,12 @@ pub fn run(runnable: &dyn Runnable, cfg: &Config) -> Result<RunOutcome, RunError
         return Err(RunError(format!("{}: the test has no threads", test.name)));
     }
     let n = cfg.instances.max(1);
+    if n > MAX_INSTANCES {
+        return Err(RunError(format!(
+            "{}: {n} instances per round (at most {MAX_INSTANCES})",
+            test.name
+        )));
+    }
     let inst = runnable.instances(n);
     if inst.len() < n {
         return Err(RunError(format!(
@@ -243,9 +293,13 @@ pub fn run(runnable: &dyn Runnable, cfg: &Config) -> Result<RunOutcome, RunError
     }
     drop(tx);
     let started = Instant::now();
+    let mut watch = Watch::new(cfg.watchdog);
     loop {
-        match rx.recv_timeout(cfg.watchdog) {
-            Ok(Msg::Progress) => {}
+        let msg = rx.recv_timeout(watch.tick);
+        match msg {
+            Ok(Msg::Progress) => {
+                watch.wake(true);
+            }
             Ok(Msg::Done(mut out)) => {
                 for h in handles {
                     // A follower only panics if a test's own code panics; the leader's
@@ -255,9 +309,10 @@ pub fn run(runnable: &dyn Runnable, cfg: &Config) -> Result<RunOutcome, RunError
                 out.oversubscribed = oversubscribed;
                 return Ok(*out);
             }
+            Err(mpsc::RecvTimeoutError::Timeout) if watch.wake(false) < cfg.watchdog => {}
             Err(_) => {
-                // Watchdog: no progress. Ask every thread to stop, give them a moment, then
-                // abandon any thread stuck inside the test's code.
+                // Watchdog: no progress (or the leader is gone). Ask every thread to stop,
+                // give them a moment, then abandon any thread stuck inside the test's code.
                 // Relaxed: a polled hint; threads that see it only return.
                 shared.abort.store(true, Ordering::Relaxed);
                 let out = match rx.recv_timeout(Duration::from_millis(500)) {
@@ -272,6 +327,7 @@ pub fn run(runnable: &dyn Runnable, cfg: &Config) -> Result<RunOutcome, RunError
                         delta_ns: cfg.delta_ns,
                         offset_ns: 0.0,
                         rounds: 0,
+                        interrupted: false,
                     },
                 };
                 return Ok(RunOutcome {
@@ -364,8 +420,9 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
     let mut iterations = 0u64;
     let mut rounds = 0u64;
     let mut hung = false;
+    let mut interrupted = false;
     let started = Instant::now();
-    let mut last_beat = started;
+    let mut last_beat: Option<Instant> = None;
     // Relaxed: set before the threads started; only the leader writes it.
     let mut search = DeltaSearch::new(min_delta, max_delta, sh.delta.load(Ordering::Relaxed));
     loop {
@@ -490,8 +547,14 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
                 break;
             }
         }
-        if now - last_beat > Duration::from_millis(50) {
-            last_beat = now;
+        // Relaxed: a flag a signal handler sets; nothing is published through it.
+        if cfg.stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed)) {
+            interrupted = true;
+            break;
+        }
+        // The first round, then at most every 50 ms.
+        if last_beat.is_none_or(|b| now - b > Duration::from_millis(50)) {
+            last_beat = Some(now);
             // The watchdog may have given up already; nothing to do then.
             let _ = tx.send(Msg::Progress);
         }
@@ -520,5 +583,6 @@ fn leader(sh: &Shared, cfg: &Config, tx: &mpsc::Sender<Msg>) -> RunOutcome {
         delta_ns: sh.delta.load(Ordering::Relaxed) as f64 * 1e9 / freq,
         offset_ns: offset as f64 * 1e9 / freq,
         rounds,
+        interrupted,
     }
 }

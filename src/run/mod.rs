@@ -23,7 +23,7 @@ mod schedule;
 mod tally;
 
 pub use clock::Start;
-pub use config::{Budget, Config};
+pub use config::{Budget, Config, MAX_INSTANCES};
 pub use harness::run;
 pub use outcome::{Histogram, RunError, RunOutcome};
 pub use round::{drive, Aborted, RoundCtx};

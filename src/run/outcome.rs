@@ -52,6 +52,9 @@ pub struct RunOutcome {
     /// Final offset of thread 1 relative to thread 0 (skew correction plus sweep centre), ns.
     pub offset_ns: f64,
     pub rounds: u64,
+    /// The run ended early because [`Config::stop`](super::Config::stop) was set; the
+    /// histogram holds the completed rounds.
+    pub interrupted: bool,
 }
 
 impl RunOutcome {

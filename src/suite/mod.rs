@@ -16,6 +16,7 @@ pub mod kernels;
 #[cfg(not(any(orderlab_loom, feature = "shuttle")))]
 mod map;
 mod select;
+pub(crate) mod stall;
 
 use crate::litmus::Test;
 use crate::run::Runnable;

@@ -1,0 +1,4 @@
+//! libFuzzer target: `orderlab::fuzzing::model` (see its documentation for the properties).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| orderlab::fuzzing::model(data));
