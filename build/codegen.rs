@@ -5,7 +5,7 @@
 //! A file that does not parse, or that std atomics cannot express (an ordering std rejects, a
 //! value outside `i32`), fails the build with `FILE:LINE:COL: message`.
 
-use crate::ast::{MemOrder, Op, Test, Value};
+use crate::ast::{BinOp, Dst, Expected, Expr, MemOrder, Op, Stmt, Test, UnOp};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -97,15 +97,40 @@ fn id(s: &str) -> String {
     }
 }
 
-fn val(v: &Value) -> String {
-    match v {
-        Value::Const(c) => format!("{c}i32"),
-        Value::Reg(r) => id(r),
-    }
-}
-
 fn ord(o: MemOrder) -> String {
     format!("Ordering::{}", o.rust_name())
+}
+
+/// The ordering a plain access (`*x`) runs with: Relaxed, the same `mov`/`ldr`/`str` as a
+/// plain access, without a data race in the harness (README: plain accesses).
+fn plain(o: Option<MemOrder>) -> String {
+    ord(o.unwrap_or(MemOrder::Relaxed))
+}
+
+/// An expression as Rust on `i32`s: operands left to right, arithmetic wrapping, comparisons
+/// and logical operators as `0`/`1` (the meaning `litmus::BinOp::apply` defines).
+fn expr(e: &Expr) -> String {
+    match e {
+        Expr::Const(c) => format!("({c}i32)"),
+        Expr::Reg(r) => id(r),
+        Expr::Load { loc, ord: o } => format!("{}.load({})", id(loc), plain(*o)),
+        Expr::Unary(UnOp::Neg, a) => format!("{}.wrapping_neg()", expr(a)),
+        Expr::Unary(UnOp::Not, a) => format!("(({} == 0) as i32)", expr(a)),
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (expr(a), expr(b));
+            match op {
+                BinOp::Mul => format!("{a}.wrapping_mul({b})"),
+                BinOp::Add => format!("{a}.wrapping_add({b})"),
+                BinOp::Sub => format!("{a}.wrapping_sub({b})"),
+                BinOp::BitAnd => format!("({a} & {b})"),
+                BinOp::Xor => format!("({a} ^ {b})"),
+                BinOp::BitOr => format!("({a} | {b})"),
+                BinOp::And => format!("(({a} != 0 && {b} != 0) as i32)"),
+                BinOp::Or => format!("(({a} != 0 || {b} != 0) as i32)"),
+                cmp => format!("(({a} {} {b}) as i32)", cmp.symbol()),
+            }
+        }
+    }
 }
 
 fn generate(tests: &[(String, PathBuf, Test)]) -> String {
@@ -116,7 +141,7 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
         let abs = abs.to_string_lossy();
         let locs = t.locations_all();
         writeln!(s, "/// `{}` ({rel})", t.name).unwrap();
-        s.push_str("#[allow(unused_mut, unused_variables, unused_assignments, unused_imports, clippy::all)]\n");
+        s.push_str("#[allow(unused_mut, unused_variables, unused_assignments, unused_imports, unused_parens, clippy::all)]\n");
         writeln!(s, "pub mod {ident} {{").unwrap();
         s.push_str("    use std::sync::atomic::{self, AtomicI32, Ordering};\n\n");
         writeln!(s, "    pub const NAME: &str = {:?};", t.name).unwrap();
@@ -127,7 +152,7 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
             let params: Vec<String> = th
                 .params
                 .iter()
-                .map(|p| format!("{}: &AtomicI32", id(p)))
+                .map(|p| format!("{}: &AtomicI32", id(&p.name)))
                 .collect();
             writeln!(s, "\n    /// P{} ({rel}:{})", th.index, th.span.line).unwrap();
             s.push_str("    #[inline(never)]\n");
@@ -142,12 +167,7 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
             for r in &regs {
                 writeln!(s, "        let mut {}: i32 = 0;", id(r)).unwrap();
             }
-            for st in &th.body {
-                writeln!(s, "        // {rel}:{}", st.span.line).unwrap();
-                s.push_str("        ");
-                s.push_str(&stmt(&st.op));
-                s.push('\n');
-            }
+            block(&mut s, &th.body, rel, 2);
             let ret: Vec<String> = regs.iter().map(|r| id(r)).collect();
             writeln!(s, "        [{}]", ret.join(", ")).unwrap();
             s.push_str("    }\n");
@@ -167,7 +187,7 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
                 .map(|p| {
                     let i = locs
                         .iter()
-                        .position(|l| l == p)
+                        .position(|l| *l == p.name)
                         .expect("param is a location");
                     format!("&locs[{i}].0")
                 })
@@ -201,61 +221,109 @@ fn generate(tests: &[(String, PathBuf, Test)]) -> String {
     s
 }
 
-/// One statement on std atomics.
+/// Statements on std atomics, indented.
+fn block(s: &mut String, body: &[Stmt], rel: &str, indent: usize) {
+    let pad = "    ".repeat(indent);
+    for st in body {
+        writeln!(s, "{pad}// {rel}:{}", st.span.line).unwrap();
+        match &st.op {
+            Op::If { cond, then, els } => {
+                writeln!(s, "{pad}if {} != 0 {{", expr(cond)).unwrap();
+                block(s, then, rel, indent + 1);
+                if !els.is_empty() {
+                    writeln!(s, "{pad}}} else {{").unwrap();
+                    block(s, els, rel, indent + 1);
+                }
+                writeln!(s, "{pad}}}").unwrap();
+            }
+            op => writeln!(s, "{pad}{}", stmt(op)).unwrap(),
+        }
+    }
+}
+
+/// One statement (not an `if`) on std atomics.
 fn stmt(op: &Op) -> String {
-    let opt = |reg: &Option<String>, e: String| match reg {
-        Some(r) => format!("{} = {e};", id(r)),
+    let to = |dst: &Option<Dst>, e: String| match dst {
+        Some(d) => format!("{} = {e};", id(&d.reg)),
         None => format!("let _ = {e};"),
     };
     match op {
-        Op::Local { reg, val: v } => format!("{} = {};", id(reg), val(v)),
-        Op::Load { reg, loc, ord: o } => format!("{} = {}.load({});", id(reg), id(loc), ord(*o)),
-        Op::Store {
-            loc,
-            val: v,
-            ord: o,
-        } => {
-            format!("{}.store({}, {});", id(loc), val(v), ord(*o))
+        Op::Assign { reg, val, .. } => format!("{} = {};", id(reg), expr(val)),
+        Op::Store { loc, val, ord: o } => {
+            format!("{}.store({}, {});", id(loc), expr(val), plain(*o))
         }
         Op::Fence { ord: o } => format!("atomic::fence({});", ord(*o)),
-        Op::Exchange {
-            reg,
+        Op::Rmw {
+            dst,
+            op,
             loc,
-            val: v,
+            val,
             ord: o,
-        } => opt(reg, format!("{}.swap({}, {})", id(loc), val(v), ord(*o))),
-        Op::FetchAdd {
-            reg,
-            loc,
-            val: v,
-            ord: o,
-        } => opt(
-            reg,
-            format!("{}.fetch_add({}, {})", id(loc), val(v), ord(*o)),
+        } => to(
+            dst,
+            format!(
+                "{}.{}({}, {})",
+                id(loc),
+                op.rust_method(),
+                expr(val),
+                ord(*o)
+            ),
         ),
         Op::CompareExchange {
-            reg,
+            dst,
             loc,
             expected,
             desired,
             success,
             failure,
+            weak,
         } => {
-            let e = id(expected);
-            let call = format!(
-                "{}.compare_exchange({e}, {}, {}, {})",
-                id(loc),
-                val(desired),
-                ord(*success),
-                ord(*failure)
-            );
-            match reg {
-                Some(r) => format!(
-                    "match {call} {{ Ok(_) => {r} = 1, Err(cur) => {{ {e} = cur; {r} = 0 }} }}",
-                    r = id(r)
-                ),
-                None => format!("if let Err(cur) = {call} {{ {e} = cur; }}"),
+            let method = if *weak {
+                "compare_exchange_weak"
+            } else {
+                "compare_exchange"
+            };
+            let flag = |v: u8| match dst {
+                Some(d) => format!(" {} = {v};", id(&d.reg)),
+                None => String::new(),
+            };
+            match expected {
+                Expected::Reg(e) => {
+                    let e = id(e);
+                    format!(
+                        "match {}.{method}({e}, {}, {}, {}) {{ Ok(_) => {{{}}} Err(cur) => {{ {e} = cur;{} }} }}",
+                        id(loc),
+                        expr(desired),
+                        ord(*success),
+                        ord(*failure),
+                        flag(1),
+                        flag(0)
+                    )
+                }
+                // herd7's form: a plain read of the expected location, a plain write of the
+                // value found on failure.
+                Expected::Loc(e) => {
+                    let e = id(e);
+                    format!(
+                        "{{ let expected = {e}.load(Ordering::Relaxed); match {}.{method}(expected, {}, {}, {}) {{ Ok(_) => {{{}}} Err(cur) => {{ {e}.store(cur, Ordering::Relaxed);{} }} }} }}",
+                        id(loc),
+                        expr(desired),
+                        ord(*success),
+                        ord(*failure),
+                        flag(1),
+                        flag(0)
+                    )
+                }
             }
+        }
+        Op::If { cond, then, els } => {
+            let b = |v: &[Stmt]| v.iter().map(|s| stmt(&s.op)).collect::<Vec<_>>().join(" ");
+            format!(
+                "if {} != 0 {{ {} }} else {{ {} }}",
+                expr(cond),
+                b(then),
+                b(els)
+            )
         }
     }
 }

@@ -38,15 +38,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 fn without_spans(t: &Test) -> Test {
-    let mut t = t.clone();
-    t.cond.span = Span::default();
-    for th in &mut t.threads {
-        th.span = Span::default();
-        for s in &mut th.body {
-            s.span = Span::default();
-        }
-    }
-    t
+    t.without_spans()
 }
 
 fn round_trip(t: &Test) -> Result<(), TestCaseError> {
