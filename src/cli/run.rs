@@ -169,6 +169,22 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             rep.model_key()
         ),
     }
+    let racy: Vec<&str> = rep
+        .tests
+        .iter()
+        .filter(|t| t.data_race.is_some())
+        .map(|t| t.name.as_str())
+        .collect();
+    if !racy.is_empty() {
+        println!(
+            "UNDEFINED BEHAVIOUR: {} has a data race ({}): under Rust's and C11's rules the \
+             program has no defined outcome, so its histogram is what this machine did with \
+             plain accesses compiled as Relaxed atomics, judged only by the platform's model; \
+             it is not a language verdict.",
+            if racy.len() == 1 { "1 test" } else { "these tests" },
+            racy.join(", ")
+        );
+    }
     if platform == Platform::QemuX86 {
         println!(
             "note: under qemu-user on x86 the guest sees x86-TSO; outcomes ARMv8 allows but x86 \

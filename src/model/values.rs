@@ -28,11 +28,33 @@ pub(super) enum VExpr {
 }
 
 impl VExpr {
+    /// The value, as soon as it is determined: `r ^ r` is 0 and `r & 0` is 0 before `r` is
+    /// known (the identities `model::lower::folds` says rustc uses), so a value that does not
+    /// depend on a read never waits for it.
     fn eval(&self, get: &dyn Fn(Input) -> Option<i32>) -> Option<i32> {
         match self {
             VExpr::In(i) => get(*i),
             VExpr::Un(op, a) => Some(op.apply(a.eval(get)?)),
-            VExpr::Bin(op, a, b) => Some(op.apply(a.eval(get)?, b.eval(get)?)),
+            VExpr::Bin(op, a, b) => {
+                if a == b {
+                    match op {
+                        BinOp::Xor | BinOp::Sub | BinOp::Ne | BinOp::Lt | BinOp::Gt => {
+                            return Some(0)
+                        }
+                        BinOp::Eq | BinOp::Le | BinOp::Ge => return Some(1),
+                        _ => {}
+                    }
+                }
+                match (a.eval(get), b.eval(get)) {
+                    (Some(x), Some(y)) => Some(op.apply(x, y)),
+                    (Some(0), None) | (None, Some(0))
+                        if matches!(op, BinOp::Mul | BinOp::BitAnd | BinOp::And) =>
+                    {
+                        Some(0)
+                    }
+                    _ => None,
+                }
+            }
         }
     }
 

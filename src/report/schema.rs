@@ -83,6 +83,10 @@ pub struct TestResult {
     pub offset_ns: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_error: Option<String>,
+    /// The test has a data race (RC11/C11): undefined behaviour, so the histogram is no
+    /// language verdict. The race, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_race: Option<String>,
 }
 
 fn unknown() -> String {
@@ -199,6 +203,7 @@ impl TestResult {
             delta_ns: Some(run.delta_ns),
             offset_ns: Some(run.offset_ns),
             model_error: a.model_error.clone(),
+            data_race: a.data_race.clone(),
         }
     }
 }
