@@ -70,7 +70,12 @@ pub fn data_race(test: &Test) -> Option<String> {
     let mut a = crate::model::Analysis::new(test).ok()?;
     [Model::Rc11, Model::C11]
         .into_iter()
-        .filter_map(|m| a.verdict(m).ok()?.race.map(|r| format!("{r} (under {})", m.key())))
+        .filter_map(|m| {
+            a.verdict(m)
+                .ok()?
+                .race
+                .map(|r| format!("{r} (under {})", m.key()))
+        })
         .next()
 }
 

@@ -40,7 +40,12 @@ fn fetch_add_past_the_maximum_wraps() {
          exists (x=-2147483648)\n",
     );
     for m in Model::ALL {
-        assert_eq!(states(&t, m), BTreeSet::from(["x=-2147483648;".to_string()]), "{}", m.key());
+        assert_eq!(
+            states(&t, m),
+            BTreeSet::from(["x=-2147483648;".to_string()]),
+            "{}",
+            m.key()
+        );
         assert!(allowed(&t, m));
     }
 }
@@ -159,7 +164,10 @@ const LB_CTRL: &str = "C LB+ctrl\n{}\n\
 #[test]
 fn a_control_dependency_forbids_load_buffering_on_armv8_not_in_c11() {
     let t = litmus(LB_CTRL);
-    assert!(!allowed(&t, Model::Rc11), "RC11's no-thin-air forbids every LB");
+    assert!(
+        !allowed(&t, Model::Rc11),
+        "RC11's no-thin-air forbids every LB"
+    );
     assert!(allowed(&t, Model::C11), "C11 has no such axiom");
     assert!(!allowed(&t, Model::Armv8), "the branch orders the store");
     assert!(!allowed(&t, Model::Armv8Rcpc));
@@ -167,8 +175,14 @@ fn a_control_dependency_forbids_load_buffering_on_armv8_not_in_c11() {
     // The same shape with an unconditional store: LB is allowed on ARMv8.
     let plain = litmus(
         &LB_CTRL
-            .replace("if (r0 == 1) { atomic_store_explicit(y, 1, memory_order_relaxed); }", "atomic_store_explicit(y, 1, memory_order_relaxed);")
-            .replace("if (r0 == 1) { atomic_store_explicit(x, 1, memory_order_relaxed); }", "atomic_store_explicit(x, 1, memory_order_relaxed);"),
+            .replace(
+                "if (r0 == 1) { atomic_store_explicit(y, 1, memory_order_relaxed); }",
+                "atomic_store_explicit(y, 1, memory_order_relaxed);",
+            )
+            .replace(
+                "if (r0 == 1) { atomic_store_explicit(x, 1, memory_order_relaxed); }",
+                "atomic_store_explicit(x, 1, memory_order_relaxed);",
+            ),
     );
     assert!(allowed(&plain, Model::Armv8));
 }
@@ -276,7 +290,11 @@ fn compare_exchange_with_an_expected_location_writes_back_on_failure() {
 fn every_model_allows_every_sc_state_of_the_new_constructs() {
     let t = litmus(LB_CTRL);
     let v = check_all(&t).unwrap();
-    let sc = &v.iter().find(|x| x.model == Model::Sc).unwrap().allowed_states;
+    let sc = &v
+        .iter()
+        .find(|x| x.model == Model::Sc)
+        .unwrap()
+        .allowed_states;
     for x in &v {
         assert!(sc.is_subset(&x.allowed_states), "{}", x.model.key());
     }

@@ -62,9 +62,9 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .max(4);
     let mut header = format!("{:<width$}", "test");
     for m in &models {
-        header += &format!("  {}", m.key());
+        header += &format!("  {:<w$}", m.key(), w = m.key().len().max(4));
     }
-    println!("{header}");
+    println!("{}", header.trim_end());
     let mut json = Vec::new();
     let mut errors = 0;
     let mut disagree = Vec::new();
@@ -101,7 +101,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                     ));
                 }
             }
-            row += &format!("  {:<w$}", cell, w = v.model.key().len());
+            row += &format!("  {:<w$}", cell, w = v.model.key().len().max(4));
         }
         println!("{}", row.trim_end());
         let obs = test.observables();

@@ -181,7 +181,11 @@ pub fn main(args: Args) -> Result<u8, CliError> {
              program has no defined outcome, so its histogram is what this machine did with \
              plain accesses compiled as Relaxed atomics, judged only by the platform's model; \
              it is not a language verdict.",
-            if racy.len() == 1 { "1 test" } else { "these tests" },
+            if racy.len() == 1 {
+                "1 test"
+            } else {
+                "these tests"
+            },
             racy.join(", ")
         );
     }
