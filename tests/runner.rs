@@ -101,11 +101,16 @@ fn compiled_threads_agree_with_the_interpreter() {
             interp.runnable().instances(1),
         );
         let nobs = test.observables().len();
+        // Every serial schedule is an SC execution: the model must allow its final state.
+        let sc = orderlab::model::check(&test, orderlab::model::Model::Sc)
+            .expect("catalog tests are checkable")
+            .allowed_states;
         for p in permutations(test.threads.len()) {
-            assert_eq!(
-                serial(&*a, &p, nobs),
-                serial(&*b, &p, nobs),
-                "{}: thread order {p:?}",
+            let x = serial(&*a, &p, nobs);
+            assert_eq!(x, serial(&*b, &p, nobs), "{}: thread order {p:?}", e.name);
+            assert!(
+                sc.contains(&x),
+                "{}: thread order {p:?} ends in {x:?}, which SC does not allow",
                 e.name
             );
         }
