@@ -105,9 +105,60 @@ impl Walk {
     }
 
     fn block(&mut self, body: &[Stmt]) {
-        for st in body {
-            self.stmt(&st.op);
+        let mut i = 0;
+        while i < body.len() {
+            if let (Some(next), true) = (
+                body.get(i + 1),
+                body.get(i + 1)
+                    .is_some_and(|n| lower::shares_branch(&body[i].op, &n.op)),
+            ) {
+                self.cas_then_if(&body[i].op, &next.op);
+                i += 2;
+            } else {
+                self.stmt(&body[i].op);
+                i += 1;
+            }
         }
+    }
+
+    /// A compare-exchange with an expected location and the `if` on its result that shares
+    /// its branch (`lower::shares_branch`): the `if`'s statements come before the write-back.
+    fn cas_then_if(&mut self, cas: &Op, next: &Op) {
+        let t = self.target;
+        let (
+            Op::CompareExchange {
+                dst: Some(dst),
+                desired,
+                success,
+                failure,
+                ..
+            },
+            Op::If { then, .. },
+        ) = (cas, next)
+        else {
+            return;
+        };
+        let exp: BTreeSet<usize> = self
+            .push(lower::signature(Access::Load(None), t))
+            .into_iter()
+            .collect();
+        let mut d = self.expr(desired);
+        d.extend(exp.iter().copied());
+        let access = Access::CasOk {
+            success: *success,
+            failure: *failure,
+        };
+        let at = self.push(lower::signature(access, t));
+        self.data(&d, &at);
+        let me: BTreeSet<usize> = at.iter().copied().collect();
+        let b = self.push(vec![branch(t)]);
+        for &r in &me {
+            self.out.deps.push((r, b[0], "ctrl"));
+        }
+        self.regs.insert(dst.reg.clone(), me.clone());
+        self.block(then);
+        let w = self.push(lower::signature(Access::Store(None), t));
+        self.data(&me, &w);
     }
 
     fn stmt(&mut self, op: &Op) {

@@ -54,7 +54,7 @@ pub fn render(tokens: &[String]) -> String {
 }
 
 /// Canonical register name: `eax`/`rax`/`al` → `a`, `r8d` → `r8`; `w3`/`x3` → `3`.
-fn canon_reg(arch: Arch, r: &str) -> Option<String> {
+pub(crate) fn canon_reg(arch: Arch, r: &str) -> Option<String> {
     let r = r.trim().to_ascii_lowercase();
     match arch {
         Arch::X86_64 => {
@@ -104,7 +104,7 @@ fn arg_regs(arch: Arch) -> Vec<String> {
 }
 
 /// Registers a call may clobber.
-fn caller_saved(arch: Arch) -> Vec<String> {
+pub(crate) fn caller_saved(arch: Arch) -> Vec<String> {
     match arch {
         Arch::X86_64 => ["a", "c", "d", "si", "di", "r8", "r9", "r10", "r11"]
             .iter()
@@ -115,7 +115,7 @@ fn caller_saved(arch: Arch) -> Vec<String> {
 }
 
 /// Split `mnemonic<TAB>operands` and the operands at top-level commas.
-fn split(line: &str) -> (&str, Vec<String>) {
+pub(crate) fn split(line: &str) -> (&str, Vec<String>) {
     let (m, ops) = line.split_once('\t').unwrap_or((line, ""));
     let mut out = Vec::new();
     let mut depth = 0;
@@ -141,7 +141,7 @@ fn split(line: &str) -> (&str, Vec<String>) {
 }
 
 /// The base register of a memory operand `[...]`, canonical.
-fn mem_base(arch: Arch, operand: &str) -> Option<String> {
+pub(crate) fn mem_base(arch: Arch, operand: &str) -> Option<String> {
     let inner = operand.split_once('[')?.1;
     let inner = inner.split(']').next()?;
     let first = inner

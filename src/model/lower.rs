@@ -534,6 +534,24 @@ pub fn if_is_select(then: &[Stmt], els: &[Stmt]) -> bool {
     }
 }
 
+/// Does rustc branch once for a compare-exchange with a location as its expected value (it
+/// branches on the outcome to write the value found back on failure) and the `if` that follows
+/// it, on its result alone, with no `else`? LLVM threads the jump: the `if`'s branch is the
+/// compare-exchange's, and the write-back is laid out after the `if`'s statements.
+pub fn shares_branch(cas: &Op, next: &Op) -> bool {
+    match (cas, next) {
+        (
+            Op::CompareExchange {
+                dst: Some(d),
+                expected: crate::litmus::Expected::Loc(_),
+                ..
+            },
+            Op::If { cond, els, .. },
+        ) => els.is_empty() && !cond.has_load() && cond.regs().iter().all(|r| *r == d.reg),
+        _ => false,
+    }
+}
+
 /// Does rustc keep a conditional branch for an `if`? When its condition depends on a loaded
 /// value and a branch accesses memory, and it is not a select ([`if_is_select`]).
 pub fn branch_kept(cond_depends: bool, then: &[Stmt], els: &[Stmt]) -> bool {
