@@ -1,7 +1,7 @@
 # orderlab: emitted asm of 2+2W+fence for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::t_2_2w_fence::p0:
+orderlab::suite::catalog::t_2_2w_fence::p0:
 	mov	w8, #1
 	str	w8, [x0]
 	mov	w8, #2
@@ -9,7 +9,7 @@ orderlab::catalog::t_2_2w_fence::p0:
 	str	w8, [x1]
 	ret
 
-orderlab::catalog::t_2_2w_fence::p1:
+orderlab::suite::catalog::t_2_2w_fence::p1:
 	mov	w8, #1
 	str	w8, [x1]
 	mov	w8, #2

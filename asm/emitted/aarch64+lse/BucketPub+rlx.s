@@ -1,7 +1,7 @@
 # orderlab: emitted asm of BucketPub+rlx for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::bucketpub_rlx::p0:
+orderlab::suite::catalog::bucketpub_rlx::p0:
 	mov	w8, #1
 	mov	w9, #2
 	str	w8, [x0]
@@ -11,7 +11,7 @@ orderlab::catalog::bucketpub_rlx::p0:
 	str	w8, [x3]
 	ret
 
-orderlab::catalog::bucketpub_rlx::p1:
+orderlab::suite::catalog::bucketpub_rlx::p1:
 	ldr	w9, [x3]
 	ldr	w10, [x0]
 	ldr	w11, [x1]

@@ -1,12 +1,12 @@
 # orderlab: emitted asm of CoRR+sc for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::corr_sc::p0:
+orderlab::suite::catalog::corr_sc::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	ret
 
-orderlab::catalog::corr_sc::p1:
+orderlab::suite::catalog::corr_sc::p1:
 	ldar	w8, [x0]
 	ldar	w9, [x0]
 	orr	x0, x8, x9, lsl #32

@@ -1,14 +1,14 @@
 # orderlab: emitted asm of DirtyFlag+fence for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::dirtyflag_fence::p0:
+orderlab::suite::catalog::dirtyflag_fence::p0:
 	mov	w8, #1
 	str	w8, [x1]
 	dmb	ish
 	ldr	w0, [x0]
 	ret
 
-orderlab::catalog::dirtyflag_fence::p1:
+orderlab::suite::catalog::dirtyflag_fence::p1:
 	mov	w8, #1
 	str	w8, [x0]
 	dmb	ish

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of DirtyFlag+rlx for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::dirtyflag_rlx::p0:
+orderlab::suite::catalog::dirtyflag_rlx::p0:
 	mov	w8, #1
 	str	w8, [x1]
 	ldr	w0, [x0]
 	ret
 
-orderlab::catalog::dirtyflag_rlx::p1:
+orderlab::suite::catalog::dirtyflag_rlx::p1:
 	mov	w8, #1
 	str	w8, [x0]
 	ldr	w0, [x1]

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of DirtyFlag+sc for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::dirtyflag_sc::p0:
+orderlab::suite::catalog::dirtyflag_sc::p0:
 	mov	w8, #1
 	stlr	w8, [x1]
 	ldar	w0, [x0]
 	ret
 
-orderlab::catalog::dirtyflag_sc::p1:
+orderlab::suite::catalog::dirtyflag_sc::p1:
 	mov	w8, #1
 	stlr	w8, [x0]
 	ldar	w0, [x1]

@@ -1,23 +1,23 @@
 # orderlab: emitted asm of IRIW+ra for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::iriw_ra::p0:
+orderlab::suite::catalog::iriw_ra::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	ret
 
-orderlab::catalog::iriw_ra::p1:
+orderlab::suite::catalog::iriw_ra::p1:
 	ldar	w8, [x0]
 	ldar	w9, [x1]
 	orr	x0, x8, x9, lsl #32
 	ret
 
-orderlab::catalog::iriw_ra::p2:
+orderlab::suite::catalog::iriw_ra::p2:
 	mov	w8, #1
 	stlr	w8, [x0]
 	ret
 
-orderlab::catalog::iriw_ra::p3:
+orderlab::suite::catalog::iriw_ra::p3:
 	ldar	w8, [x1]
 	ldar	w9, [x0]
 	orr	x0, x8, x9, lsl #32

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of R+ra for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::r_ra::p0:
+orderlab::suite::catalog::r_ra::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	stlr	w8, [x1]
 	ret
 
-orderlab::catalog::r_ra::p1:
+orderlab::suite::catalog::r_ra::p1:
 	mov	w8, #2
 	stlr	w8, [x1]
 	ldar	w0, [x0]

@@ -1,94 +1,95 @@
 # orderlab: emitted asm of map.grow+seqcst for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::grow_writer_seqcst:
+orderlab::map::lab::grow_writer_seqcst:
 	stp	x29, x30, [sp, #-64]!
-	str	x23, [sp, #16]
+	stp	x24, x23, [sp, #16]
 	stp	x22, x21, [sp, #32]
 	stp	x20, x19, [sp, #48]
 	mov	x29, sp
-	mov	x20, x1
-	mov	x19, x0
+	mov	x21, x1
+	mov	x20, x0
 	mov	w8, #200
+	add	x19, x0, #384
 	mov	w9, #1
-.LBB911_1:
+.LBB939_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB911_4
+	cbz	w10, .LBB939_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB911_1
+	b.ne	.LBB939_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB911_10
-.LBB911_4:
+	b.ne	.LBB939_10
+.LBB939_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB911_11
-.LBB911_5:
-	mov	w21, wzr
-	ldrb	wzr, [x19, #4]
-	ldr	x8, [x19, #160]
-	and	x22, x8, #0xffffffffffffff80
-	ldr	x23, [x22, #8]
-	cbz	x23, .LBB911_9
-.LBB911_6:
-	ldrb	w8, [x23, #1]
+	b.ne	.LBB939_11
+.LBB939_5:
+	mov	w22, wzr
+	ldrb	wzr, [x20, #388]
+	ldr	x8, [x20]
+	and	x23, x8, #0xffffffffffffff80
+	ldr	x24, [x23, #8]
+	cbz	x24, .LBB939_9
+.LBB939_6:
+	ldrb	w8, [x24, #1]
 	mov	x9, #-1
 	lsl	x8, x9, x8
-	add	x1, x19, #8
-	bic	x4, x20, x8
+	add	x1, x20, #392
+	bic	x4, x21, x8
+	mov	x0, x20
+	mov	x2, x23
+	mov	x3, x24
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
+	ldr	x8, [x23, #8]
+	cbz	x8, .LBB939_9
+	ldr	x4, [x20, #520]
+	add	x1, x20, #392
+	mov	x0, x20
+	mov	x2, x23
+	mov	x3, x24
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hff974f502e49e929E
+.LBB939_9:
 	mov	x0, x19
-	mov	x2, x22
-	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17ha5385967e0d17756E
-	ldr	x8, [x22, #8]
-	cbz	x8, .LBB911_9
-	ldr	x4, [x19, #136]
-	add	x1, x19, #8
-	mov	x0, x19
-	mov	x2, x22
-	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17ha5385967e0d17756E
-.LBB911_9:
-	mov	x0, x19
-	mov	w1, w21
+	mov	w1, w22
 	ldp	x20, x19, [sp, #48]
-	ldr	x23, [sp, #16]
 	ldp	x22, x21, [sp, #32]
+	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
-.LBB911_10:
-	mov	x0, x19
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
+.LBB939_10:
+	add	x0, x20, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB911_5
-.LBB911_11:
+	b.eq	.LBB939_5
+.LBB939_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
-	eor	w21, w0, #0x1
-	ldrb	wzr, [x19, #4]
-	ldr	x8, [x19, #160]
-	and	x22, x8, #0xffffffffffffff80
-	ldr	x23, [x22, #8]
-	cbnz	x23, .LBB911_6
-	b	.LBB911_9
-.LBB911_12:
+	eor	w22, w0, #0x1
+	ldrb	wzr, [x20, #388]
+	ldr	x8, [x20]
+	and	x23, x8, #0xffffffffffffff80
+	ldr	x24, [x23, #8]
+	cbnz	x24, .LBB939_6
+	b	.LBB939_9
+.LBB939_12:
 	mov	x20, x0
 	mov	x0, x19
-	mov	w1, w21
-	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
+	mov	w1, w22
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB911_14:
+.LBB939_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
-orderlab::map::litmus::grow_reader_seqcst:
+orderlab::map::lab::grow_reader_seqcst:
 	sub	sp, sp, #96
 	stp	x29, x30, [sp, #48]
 	stp	x22, x21, [sp, #64]
@@ -97,51 +98,50 @@ orderlab::map::litmus::grow_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x10, [x19, #200]
+	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB909_7
+	b.ne	.LBB937_7
 	ldr	x21, [x8, #8]
-.LBB909_2:
+.LBB937_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB909_5
+	b.ne	.LBB937_5
 	add	x8, x8, #16, lsl #12
-	ldrb	w9, [x19, #472]
+	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB909_9
-	b	.LBB909_10
-.LBB909_5:
+	tbz	w9, #0, .LBB937_9
+	b	.LBB937_10
+.LBB937_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB909_13
+	b.eq	.LBB937_13
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB909_10
-.LBB909_7:
-	add	x0, x19, #200
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+	b	.LBB937_10
+.LBB937_7:
+	add	x0, x19, #24
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB909_2
-	add	x8, x19, #464
+	cbnz	x0, .LBB937_2
+	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
-.LBB909_9:
+.LBB937_9:
 	dmb	ish
-.LBB909_10:
-	add	x8, x19, #160
+.LBB937_10:
+	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
-	ldar	x8, [x8]
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hfebe784668bf0f07E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71b65d44bd5d4bf1E
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -154,7 +154,7 @@ orderlab::map::litmus::grow_reader_seqcst:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB909_12
+	cbz	x21, .LBB937_12
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -163,8 +163,8 @@ orderlab::map::litmus::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB909_12:
-	add	x8, x19, #464
+.LBB937_12:
+	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
 	ldp	x20, x19, [sp, #80]
@@ -172,10 +172,10 @@ orderlab::map::litmus::grow_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB909_13:
-	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
-	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+.LBB937_13:
+	adrp	x0, .Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	add	x0, x0, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	adrp	x2, .Lanon.094ec83f310c08e3a458009b1b83ea14.1090
+	add	x2, x2, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1090
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

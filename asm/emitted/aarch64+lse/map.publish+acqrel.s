@@ -1,10 +1,10 @@
 # orderlab: emitted asm of map.publish+acqrel for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::publish_writer_acqrel:
-	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6insert17h5e98165470c1128eE
+orderlab::map::lab::publish_writer_acqrel:
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h39d2f578eb91c3b8E
 
-orderlab::map::litmus::publish_reader_acqrel:
+orderlab::map::lab::publish_reader_acqrel:
 	sub	sp, sp, #96
 	stp	x29, x30, [sp, #48]
 	stp	x22, x21, [sp, #64]
@@ -13,52 +13,51 @@ orderlab::map::litmus::publish_reader_acqrel:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x10, [x19, #200]
+	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB914_13
+	b.ne	.LBB942_13
 	ldr	x21, [x8, #8]
-.LBB914_2:
+.LBB942_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB914_4
+	b.ne	.LBB942_4
 	add	x8, x8, #16, lsl #12
-	b	.LBB914_5
-.LBB914_4:
+	b	.LBB942_5
+.LBB942_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB914_15
-.LBB914_5:
+	b.eq	.LBB942_15
+.LBB942_5:
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB914_6:
-	add	x8, x19, #160
+.LBB942_6:
+	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
-	ldar	x8, [x8]
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h1c09c0ffd060cd6aE
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0a82ae45680ecdacE
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB914_9
+	b.ne	.LBB942_9
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB914_11
+	tbz	w8, #0, .LBB942_11
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB914_10
-	b	.LBB914_12
-.LBB914_9:
+	cbnz	x21, .LBB942_10
+	b	.LBB942_12
+.LBB942_9:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB914_12
-.LBB914_10:
+	cbz	x21, .LBB942_12
+.LBB942_10:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -67,12 +66,12 @@ orderlab::map::litmus::publish_reader_acqrel:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB914_11:
+.LBB942_11:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB914_10
-.LBB914_12:
-	add	x8, x19, #464
+	cbnz	x21, .LBB942_10
+.LBB942_12:
+	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
 	ldp	x20, x19, [sp, #80]
@@ -80,20 +79,20 @@ orderlab::map::litmus::publish_reader_acqrel:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB914_13:
-	add	x0, x19, #200
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+.LBB942_13:
+	add	x0, x19, #24
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB914_2
-	add	x8, x19, #464
+	cbnz	x0, .LBB942_2
+	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
 	dmb	ish
-	b	.LBB914_6
-.LBB914_15:
-	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
-	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+	b	.LBB942_6
+.LBB942_15:
+	adrp	x0, .Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	add	x0, x0, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	adrp	x2, .Lanon.094ec83f310c08e3a458009b1b83ea14.1090
+	add	x2, x2, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1090
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

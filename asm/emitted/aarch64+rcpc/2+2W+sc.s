@@ -1,14 +1,14 @@
 # orderlab: emitted asm of 2+2W+sc for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::t_2_2w_sc::p0:
+orderlab::suite::catalog::t_2_2w_sc::p0:
 	mov	w8, #1
 	mov	w9, #2
 	stlr	w8, [x0]
 	stlr	w9, [x1]
 	ret
 
-orderlab::catalog::t_2_2w_sc::p1:
+orderlab::suite::catalog::t_2_2w_sc::p1:
 	mov	w8, #1
 	mov	w9, #2
 	stlr	w8, [x1]

@@ -1,7 +1,7 @@
 # orderlab: emitted asm of S+fence for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::s_fence::p0:
+orderlab::suite::catalog::s_fence::p0:
 	mov	w8, #2
 	str	w8, [x0]
 	mov	w8, #1
@@ -9,7 +9,7 @@ orderlab::catalog::s_fence::p0:
 	str	w8, [x1]
 	ret
 
-orderlab::catalog::s_fence::p1:
+orderlab::suite::catalog::s_fence::p1:
 	mov	x8, x0
 	ldr	w0, [x1]
 	mov	w9, #1

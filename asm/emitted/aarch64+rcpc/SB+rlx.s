@@ -1,13 +1,13 @@
 # orderlab: emitted asm of SB+rlx for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::sb_rlx::p0:
+orderlab::suite::catalog::sb_rlx::p0:
 	mov	w8, #1
 	str	w8, [x0]
 	ldr	w0, [x1]
 	ret
 
-orderlab::catalog::sb_rlx::p1:
+orderlab::suite::catalog::sb_rlx::p1:
 	mov	w8, #1
 	str	w8, [x1]
 	ldr	w0, [x0]

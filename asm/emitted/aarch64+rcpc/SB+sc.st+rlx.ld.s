@@ -1,13 +1,13 @@
 # orderlab: emitted asm of SB+sc.st+rlx.ld for aarch64+rcpc (rustc --release, codegen-units=1, -C target-feature=+rcpc)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::sb_sc_st_rlx_ld::p0:
+orderlab::suite::catalog::sb_sc_st_rlx_ld::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	ldr	w0, [x1]
 	ret
 
-orderlab::catalog::sb_sc_st_rlx_ld::p1:
+orderlab::suite::catalog::sb_sc_st_rlx_ld::p1:
 	mov	w8, #1
 	stlr	w8, [x1]
 	ldr	w0, [x0]

@@ -1,14 +1,14 @@
 # orderlab: emitted asm of LB+fence for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::lb_fence::p0:
+orderlab::suite::catalog::lb_fence::p0:
 	ldr	w0, [x0]
 	mov	w8, #1
 	dmb	ish
 	str	w8, [x1]
 	ret
 
-orderlab::catalog::lb_fence::p1:
+orderlab::suite::catalog::lb_fence::p1:
 	mov	x8, x0
 	ldr	w0, [x1]
 	mov	w9, #1

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of LB+ra for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::lb_ra::p0:
+orderlab::suite::catalog::lb_ra::p0:
 	ldar	w0, [x0]
 	mov	w8, #1
 	stlr	w8, [x1]
 	ret
 
-orderlab::catalog::lb_ra::p1:
+orderlab::suite::catalog::lb_ra::p1:
 	mov	x8, x0
 	ldar	w0, [x1]
 	mov	w9, #1

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of MP+ra for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::mp_ra::p0:
+orderlab::suite::catalog::mp_ra::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	stlr	w8, [x1]
 	ret
 
-orderlab::catalog::mp_ra::p1:
+orderlab::suite::catalog::mp_ra::p1:
 	ldar	w8, [x1]
 	ldar	w9, [x0]
 	orr	x0, x8, x9, lsl #32

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of R+rlx for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::r_rlx::p0:
+orderlab::suite::catalog::r_rlx::p0:
 	mov	w8, #1
 	str	w8, [x0]
 	str	w8, [x1]
 	ret
 
-orderlab::catalog::r_rlx::p1:
+orderlab::suite::catalog::r_rlx::p1:
 	mov	w8, #2
 	str	w8, [x1]
 	ldr	w0, [x0]

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of R+sc for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::r_sc::p0:
+orderlab::suite::catalog::r_sc::p0:
 	mov	w8, #1
 	stlr	w8, [x0]
 	stlr	w8, [x1]
 	ret
 
-orderlab::catalog::r_sc::p1:
+orderlab::suite::catalog::r_sc::p1:
 	mov	w8, #2
 	stlr	w8, [x1]
 	ldar	w0, [x0]

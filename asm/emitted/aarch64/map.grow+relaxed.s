@@ -1,7 +1,7 @@
 # orderlab: emitted asm of map.grow+relaxed for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::grow_writer_relaxed:
+orderlab::map::lab::grow_writer_relaxed:
 	stp	x29, x30, [sp, #-64]!
 	str	x23, [sp, #16]
 	stp	x22, x21, [sp, #32]
@@ -10,88 +10,88 @@ orderlab::map::litmus::grow_writer_relaxed:
 	mov	x20, x1
 	mov	x19, x0
 	mov	w21, #200
-.LBB913_1:
+.LBB941_1:
+	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
-	mov	x2, x19
 	bl	__aarch64_cas4_acq
-	cbz	w0, .LBB913_4
+	cbz	w0, .LBB941_4
 	isb
 	subs	x21, x21, #1
-	b.ne	.LBB913_1
+	b.ne	.LBB941_1
+	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
-	mov	x2, x19
 	bl	__aarch64_cas4_acq
 	cmp	w0, #0
-	b.ne	.LBB913_10
-.LBB913_4:
+	b.ne	.LBB941_10
+.LBB941_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB913_11
-.LBB913_5:
+	b.ne	.LBB941_11
+.LBB941_5:
 	mov	w21, wzr
-	ldrb	wzr, [x19, #4]
-	ldr	x8, [x19, #160]
+	ldrb	wzr, [x19, #388]
+	ldr	x8, [x19]
 	and	x22, x8, #0xffffffffffffff80
 	ldr	x23, [x22, #8]
-	cbz	x23, .LBB913_9
-.LBB913_6:
+	cbz	x23, .LBB941_9
+.LBB941_6:
 	ldrb	w8, [x23, #1]
 	mov	x9, #-1
 	lsl	x8, x9, x8
-	add	x1, x19, #8
+	add	x1, x19, #392
 	bic	x4, x20, x8
 	mov	x0, x19
 	mov	x2, x22
 	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h6451d522d62f78d7E
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17ha1878074f436c547E
 	ldr	x8, [x22, #8]
-	cbz	x8, .LBB913_9
-	ldr	x4, [x19, #136]
-	add	x1, x19, #8
+	cbz	x8, .LBB941_9
+	ldr	x4, [x19, #520]
+	add	x1, x19, #392
 	mov	x0, x19
 	mov	x2, x22
 	mov	x3, x23
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h6451d522d62f78d7E
-.LBB913_9:
-	mov	x0, x19
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17ha1878074f436c547E
+.LBB941_9:
+	add	x0, x19, #384
 	mov	w1, w21
 	ldp	x20, x19, [sp, #48]
 	ldr	x23, [sp, #16]
 	ldp	x22, x21, [sp, #32]
 	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
-.LBB913_10:
-	mov	x0, x19
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
+.LBB941_10:
+	add	x0, x19, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB913_5
-.LBB913_11:
+	b.eq	.LBB941_5
+.LBB941_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w21, w0, #0x1
-	ldrb	wzr, [x19, #4]
-	ldr	x8, [x19, #160]
+	ldrb	wzr, [x19, #388]
+	ldr	x8, [x19]
 	and	x22, x8, #0xffffffffffffff80
 	ldr	x23, [x22, #8]
-	cbnz	x23, .LBB913_6
-	b	.LBB913_9
-.LBB913_12:
+	cbnz	x23, .LBB941_6
+	b	.LBB941_9
+.LBB941_12:
 	mov	x20, x0
-	mov	x0, x19
+	add	x0, x19, #384
 	mov	w1, w21
-	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB913_14:
+.LBB941_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
-orderlab::map::litmus::grow_reader_relaxed:
+orderlab::map::lab::grow_reader_relaxed:
 	sub	sp, sp, #96
 	stp	x29, x30, [sp, #48]
 	stp	x22, x21, [sp, #64]
@@ -100,38 +100,38 @@ orderlab::map::litmus::grow_reader_relaxed:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x10, [x19, #200]
+	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB912_9
+	b.ne	.LBB940_9
 	ldr	x21, [x8, #8]
-.LBB912_2:
+.LBB940_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB912_4
+	b.ne	.LBB940_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x21]
-	b	.LBB912_6
-.LBB912_4:
+	b	.LBB940_6
+.LBB940_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB912_11
+	b.eq	.LBB940_11
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB912_6:
-	ldr	x8, [x19, #160]
+.LBB940_6:
+	ldr	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	dmb	ishld
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h27e4a314cae8608bE
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0bd1385a93a6f1bcE
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -144,7 +144,7 @@ orderlab::map::litmus::grow_reader_relaxed:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB912_8
+	cbz	x21, .LBB940_8
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -153,8 +153,8 @@ orderlab::map::litmus::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB912_8:
-	add	x1, x19, #464
+.LBB940_8:
+	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
 	ldp	x20, x19, [sp, #80]
@@ -162,20 +162,20 @@ orderlab::map::litmus::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB912_9:
-	add	x0, x19, #200
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+.LBB940_9:
+	add	x0, x19, #24
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB912_2
-	add	x1, x19, #464
+	cbnz	x0, .LBB940_2
+	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-	b	.LBB912_6
-.LBB912_11:
-	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
-	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+	b	.LBB940_6
+.LBB940_11:
+	adrp	x0, .Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	add	x0, x0, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	adrp	x2, .Lanon.094ec83f310c08e3a458009b1b83ea14.1090
+	add	x2, x2, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1090
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

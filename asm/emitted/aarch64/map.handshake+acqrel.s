@@ -1,7 +1,7 @@
 # orderlab: emitted asm of map.handshake+acqrel for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::handshake_writer_acqrel:
+orderlab::map::lab::handshake_writer_acqrel:
 	stp	x29, x30, [sp, #-64]!
 	stp	x24, x23, [sp, #16]
 	stp	x22, x21, [sp, #32]
@@ -10,174 +10,172 @@ orderlab::map::litmus::handshake_writer_acqrel:
 	mov	x21, x1
 	mov	x19, x0
 	mov	w20, #200
-.LBB922_1:
+.LBB950_1:
+	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
-	mov	x2, x19
 	bl	__aarch64_cas4_acq
-	cbz	w0, .LBB922_4
+	cbz	w0, .LBB950_4
 	isb
 	subs	x20, x20, #1
-	b.ne	.LBB922_1
+	b.ne	.LBB950_1
+	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
-	mov	x2, x19
 	bl	__aarch64_cas4_acq
 	cmp	w0, #0
-	b.ne	.LBB922_14
-.LBB922_4:
+	b.ne	.LBB950_14
+.LBB950_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB922_15
-.LBB922_5:
+	b.ne	.LBB950_15
+.LBB950_5:
 	mov	w20, wzr
-.LBB922_6:
-	ldrb	wzr, [x19, #4]
-	ldr	x8, [x19, #160]
-	add	x11, x19, #160
+.LBB950_6:
+	ldrb	wzr, [x19, #388]
+	ldr	x8, [x19]
+	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17h1cfa431847c81adcE
 	ldrb	w9, [x21, #1]
 	ldr	x10, [x21, #8]
-	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E
 	cmp	x10, #0
 	mov	w10, #64
 	orr	x9, x9, x21
 	csel	x10, xzr, x10, eq
 	and	x21, x8, #0xffffffffffffff80
 	orr	x9, x10, x9
-	stlr	x9, [x11]
+	stlr	x9, [x19]
 	ldr	x24, [x21, #8]
-	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h871ee19d0c882796E]
-	cbz	x24, .LBB922_10
-	ldr	x23, [x19, #24]
-	ldr	x8, [x19, #8]
+	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h1cfa431847c81adcE]
+	cbz	x24, .LBB950_10
+	ldr	x23, [x19, #408]
+	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.ne	.LBB922_9
-	add	x0, x19, #8
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB922_9:
+	b.ne	.LBB950_9
+	add	x0, x19, #392
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h038803a5baab0cfdE
+.LBB950_9:
 	mov	w8, #24
-	ldr	x9, [x19, #16]
+	ldr	x9, [x19, #400]
 	madd	x8, x23, x8, x9
-	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17h79e9b09a4af9c051E
-	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17h79e9b09a4af9c051E
+	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17h3078c6366ec26dcbE
+	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17h3078c6366ec26dcbE
 	add	x23, x23, #1
-	str	x23, [x19, #24]
+	str	x23, [x19, #408]
 	stp	x9, x22, [x8]
 	str	x24, [x8, #16]
-	ldr	x8, [x19, #8]
+	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.eq	.LBB922_11
-	b	.LBB922_12
-.LBB922_10:
-	ldr	x23, [x19, #24]
-	ldr	x8, [x19, #8]
+	b.eq	.LBB950_11
+	b	.LBB950_12
+.LBB950_10:
+	ldr	x23, [x19, #408]
+	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.ne	.LBB922_12
-.LBB922_11:
-	add	x0, x19, #8
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h22afbd03a83f832eE
-.LBB922_12:
+	b.ne	.LBB950_12
+.LBB950_11:
+	add	x0, x19, #392
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h038803a5baab0cfdE
+.LBB950_12:
 	mov	w8, #24
-	ldr	x9, [x19, #16]
+	ldr	x9, [x19, #400]
 	movi	v0.2d, #0000000000000000
 	madd	x8, x23, x8, x9
 	add	x9, x23, #1
-	str	x9, [x19, #24]
-	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h464ac5c8a841e9faE
-	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h464ac5c8a841e9faE
+	str	x9, [x19, #408]
+	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h9961852aafba9509E
+	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h9961852aafba9509E
 	stp	x9, x22, [x8]
 	str	x21, [x8, #16]
-	stp	q0, q0, [x19, #112]
-	str	xzr, [x19, #168]
-	add	x0, x19, #8
-	add	x1, x19, #200
-	bl	_ZN8orderlab3map9handshake7Retirer4seal17he61c45d3573031f8E
+	stp	q0, q0, [x19, #496]
+	str	xzr, [x19, #528]
+	add	x0, x19, #392
+	add	x1, x19, #24
+	bl	_ZN8orderlab3map9handshake7Retirer4seal17h492fa328fa3a7275E
 	mov	w21, w0
-	mov	x0, x19
+	add	x0, x19, #384
 	mov	w1, w20
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h753766296003ec4cE
+	bl	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0e731394d33a23e5E
 	mov	w0, w21
 	ldp	x20, x19, [sp, #48]
 	ldp	x22, x21, [sp, #32]
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
 	ret
-.LBB922_14:
-	mov	x0, x19
+.LBB950_14:
+	add	x0, x19, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB922_5
-.LBB922_15:
+	b.eq	.LBB950_5
+.LBB950_15:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w20, w0, #0x1
-	b	.LBB922_6
-.LBB922_16:
+	b	.LBB950_6
+.LBB950_16:
 	mov	x21, x0
-	mov	x0, x19
+	add	x0, x19, #384
 	mov	w1, w20
-	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hd6e853e3f342a120E
+	bl	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17hc178fb24835c04acE
 	mov	x0, x21
 	bl	_Unwind_Resume
-.LBB922_18:
+.LBB950_18:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
-orderlab::map::litmus::handshake_reader_acqrel:
+orderlab::map::lab::handshake_reader_acqrel:
 	stp	x29, x30, [sp, #-32]!
 	stp	x20, x19, [sp, #16]
 	mov	x29, sp
 	mov	x19, x1
 	mov	x20, x0
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x10, [x20, #200]
+	ldr	x10, [x20, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB920_7
+	b.ne	.LBB948_7
 	ldr	x0, [x8, #8]
-.LBB920_2:
+.LBB948_2:
 	ldr	x8, [x0]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB920_4
+	b.ne	.LBB948_4
 	add	x8, x8, #16, lsl #12
-	b	.LBB920_5
-.LBB920_4:
+	b	.LBB948_5
+.LBB948_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB920_9
-.LBB920_5:
+	b.eq	.LBB948_9
+.LBB948_5:
 	add	x8, x8, #1
 	stlr	x8, [x0]
-.LBB920_6:
-	add	x8, x20, #160
-	ldar	x8, [x8]
+.LBB948_6:
+	ldar	x8, [x20]
 	and	x8, x8, #0xffffffffffffff80
 	cmp	x8, x19
 	cset	w0, ne
 	ldp	x20, x19, [sp, #16]
 	ldp	x29, x30, [sp], #32
 	ret
-.LBB920_7:
-	add	x0, x20, #200
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
-	cbnz	x0, .LBB920_2
-	add	x1, x20, #464
+.LBB948_7:
+	add	x0, x20, #24
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
+	cbnz	x0, .LBB948_2
+	add	x1, x20, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-	b	.LBB920_6
-.LBB920_9:
-	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
-	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+	b	.LBB948_6
+.LBB948_9:
+	adrp	x0, .Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	add	x0, x0, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	adrp	x2, .Lanon.094ec83f310c08e3a458009b1b83ea14.1090
+	add	x2, x2, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1090
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

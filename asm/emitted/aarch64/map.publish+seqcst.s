@@ -1,10 +1,10 @@
 # orderlab: emitted asm of map.publish+seqcst for aarch64 (rustc --release, codegen-units=1)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::publish_writer_seqcst:
-	b	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6insert17h54914ae7e00009f8E
+orderlab::map::lab::publish_writer_seqcst:
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h200b22f06a57a6d7E
 
-orderlab::map::litmus::publish_reader_seqcst:
+orderlab::map::lab::publish_reader_seqcst:
 	sub	sp, sp, #96
 	stp	x29, x30, [sp, #48]
 	stp	x22, x21, [sp, #64]
@@ -13,66 +13,65 @@ orderlab::map::litmus::publish_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hb51313de3e0b0fcbE
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8242a11a70cf0207E
 	blr	x1
 	mrs	x8, TPIDR_EL0
-	ldr	x10, [x19, #200]
+	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB915_7
+	b.ne	.LBB943_7
 	ldr	x21, [x8, #8]
-.LBB915_2:
+.LBB943_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB915_5
+	b.ne	.LBB943_5
 	add	x8, x8, #16, lsl #12
-	ldrb	w9, [x19, #472]
+	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB915_9
-	b	.LBB915_10
-.LBB915_5:
+	tbz	w9, #0, .LBB943_9
+	b	.LBB943_10
+.LBB943_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB915_17
+	b.eq	.LBB943_17
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB915_10
-.LBB915_7:
-	add	x0, x19, #200
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h107312739e7ef17cE
+	b	.LBB943_10
+.LBB943_7:
+	add	x0, x19, #24
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h03d4410784c36210E
 	mov	x21, x0
-	cbnz	x0, .LBB915_2
-	add	x1, x19, #464
+	cbnz	x0, .LBB943_2
+	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
-.LBB915_9:
+.LBB943_9:
 	dmb	ish
-.LBB915_10:
-	add	x8, x19, #160
+.LBB943_10:
+	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
-	ldar	x8, [x8]
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hfebe784668bf0f07E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71b65d44bd5d4bf1E
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB915_13
+	b.ne	.LBB943_13
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB915_15
+	tbz	w8, #0, .LBB943_15
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB915_14
-	b	.LBB915_16
-.LBB915_13:
+	cbnz	x21, .LBB943_14
+	b	.LBB943_16
+.LBB943_13:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB915_16
-.LBB915_14:
+	cbz	x21, .LBB943_16
+.LBB943_14:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -81,12 +80,12 @@ orderlab::map::litmus::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB915_15:
+.LBB943_15:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB915_14
-.LBB915_16:
-	add	x1, x19, #464
+	cbnz	x21, .LBB943_14
+.LBB943_16:
+	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
 	ldp	x20, x19, [sp, #80]
@@ -94,10 +93,10 @@ orderlab::map::litmus::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB915_17:
-	adrp	x0, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	add	x0, x0, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1287
-	adrp	x2, .Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
-	add	x2, x2, :lo12:.Lanon.7591bb04c27cc42d3c90b011d307fe3a.1288
+.LBB943_17:
+	adrp	x0, .Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	add	x0, x0, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1089
+	adrp	x2, .Lanon.094ec83f310c08e3a458009b1b83ea14.1090
+	add	x2, x2, :lo12:.Lanon.094ec83f310c08e3a458009b1b83ea14.1090
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

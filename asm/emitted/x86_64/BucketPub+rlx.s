@@ -1,14 +1,14 @@
 # orderlab: emitted asm of BucketPub+rlx for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::bucketpub_rlx::p0:
+orderlab::suite::catalog::bucketpub_rlx::p0:
 	mov	dword ptr [rdi], 1
 	mov	dword ptr [rsi], 2
 	mov	dword ptr [rdx], 3
 	mov	dword ptr [rcx], 1
 	ret
 
-orderlab::catalog::bucketpub_rlx::p1:
+orderlab::suite::catalog::bucketpub_rlx::p1:
 	mov	rax, rdi
 	mov	edi, dword ptr [r8]
 	mov	esi, dword ptr [rsi]

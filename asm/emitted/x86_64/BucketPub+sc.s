@@ -1,7 +1,7 @@
 # orderlab: emitted asm of BucketPub+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::bucketpub_sc::p0:
+orderlab::suite::catalog::bucketpub_sc::p0:
 	mov	dword ptr [rdi], 1
 	mov	dword ptr [rsi], 2
 	mov	dword ptr [rdx], 3
@@ -9,7 +9,7 @@ orderlab::catalog::bucketpub_sc::p0:
 	xchg	dword ptr [rcx], eax
 	ret
 
-orderlab::catalog::bucketpub_sc::p1:
+orderlab::suite::catalog::bucketpub_sc::p1:
 	mov	rax, rdi
 	mov	edi, dword ptr [r8]
 	mov	esi, dword ptr [rsi]

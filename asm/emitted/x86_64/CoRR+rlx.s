@@ -1,11 +1,11 @@
 # orderlab: emitted asm of CoRR+rlx for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::corr_rlx::p0:
+orderlab::suite::catalog::corr_rlx::p0:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::corr_rlx::p1:
+orderlab::suite::catalog::corr_rlx::p1:
 	mov	eax, dword ptr [rdi]
 	mov	ecx, dword ptr [rdi]
 	shl	rcx, 32

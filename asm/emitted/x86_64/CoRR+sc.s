@@ -1,12 +1,12 @@
 # orderlab: emitted asm of CoRR+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::corr_sc::p0:
+orderlab::suite::catalog::corr_sc::p0:
 	mov	eax, 1
 	xchg	dword ptr [rdi], eax
 	ret
 
-orderlab::catalog::corr_sc::p1:
+orderlab::suite::catalog::corr_sc::p1:
 	mov	eax, dword ptr [rdi]
 	mov	ecx, dword ptr [rdi]
 	shl	rcx, 32

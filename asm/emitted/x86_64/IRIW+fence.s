@@ -1,11 +1,11 @@
 # orderlab: emitted asm of IRIW+fence for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::iriw_fence::p0:
+orderlab::suite::catalog::iriw_fence::p0:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::iriw_fence::p1:
+orderlab::suite::catalog::iriw_fence::p1:
 	mov	eax, dword ptr [rdi]
 	lock or	dword ptr [rsp - 64], 0
 	mov	ecx, dword ptr [rsi]
@@ -13,11 +13,11 @@ orderlab::catalog::iriw_fence::p1:
 	or	rax, rcx
 	ret
 
-orderlab::catalog::iriw_fence::p2:
+orderlab::suite::catalog::iriw_fence::p2:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::iriw_fence::p3:
+orderlab::suite::catalog::iriw_fence::p3:
 	mov	eax, dword ptr [rsi]
 	lock or	dword ptr [rsp - 64], 0
 	mov	ecx, dword ptr [rdi]

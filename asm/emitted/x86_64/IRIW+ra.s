@@ -1,22 +1,22 @@
 # orderlab: emitted asm of IRIW+ra for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::iriw_ra::p0:
+orderlab::suite::catalog::iriw_ra::p0:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::iriw_ra::p1:
+orderlab::suite::catalog::iriw_ra::p1:
 	mov	eax, dword ptr [rdi]
 	mov	ecx, dword ptr [rsi]
 	shl	rcx, 32
 	or	rax, rcx
 	ret
 
-orderlab::catalog::iriw_ra::p2:
+orderlab::suite::catalog::iriw_ra::p2:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::iriw_ra::p3:
+orderlab::suite::catalog::iriw_ra::p3:
 	mov	eax, dword ptr [rsi]
 	mov	ecx, dword ptr [rdi]
 	shl	rcx, 32

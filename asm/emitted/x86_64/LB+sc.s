@@ -1,13 +1,13 @@
 # orderlab: emitted asm of LB+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::lb_sc::p0:
+orderlab::suite::catalog::lb_sc::p0:
 	mov	eax, dword ptr [rdi]
 	mov	ecx, 1
 	xchg	dword ptr [rsi], ecx
 	ret
 
-orderlab::catalog::lb_sc::p1:
+orderlab::suite::catalog::lb_sc::p1:
 	mov	eax, dword ptr [rsi]
 	mov	ecx, 1
 	xchg	dword ptr [rdi], ecx

@@ -1,12 +1,12 @@
 # orderlab: emitted asm of R+rlx for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::r_rlx::p0:
+orderlab::suite::catalog::r_rlx::p0:
 	mov	dword ptr [rdi], 1
 	mov	dword ptr [rsi], 1
 	ret
 
-orderlab::catalog::r_rlx::p1:
+orderlab::suite::catalog::r_rlx::p1:
 	mov	dword ptr [rsi], 2
 	mov	eax, dword ptr [rdi]
 	ret

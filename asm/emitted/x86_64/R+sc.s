@@ -1,14 +1,14 @@
 # orderlab: emitted asm of R+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::r_sc::p0:
+orderlab::suite::catalog::r_sc::p0:
 	mov	eax, 1
 	xchg	dword ptr [rdi], eax
 	mov	eax, 1
 	xchg	dword ptr [rsi], eax
 	ret
 
-orderlab::catalog::r_sc::p1:
+orderlab::suite::catalog::r_sc::p1:
 	mov	eax, 2
 	xchg	dword ptr [rsi], eax
 	mov	eax, dword ptr [rdi]

@@ -1,13 +1,13 @@
 # orderlab: emitted asm of SB+fence.sc+po for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::sb_fence_sc_po::p0:
+orderlab::suite::catalog::sb_fence_sc_po::p0:
 	mov	dword ptr [rdi], 1
 	lock or	dword ptr [rsp - 64], 0
 	mov	eax, dword ptr [rsi]
 	ret
 
-orderlab::catalog::sb_fence_sc_po::p1:
+orderlab::suite::catalog::sb_fence_sc_po::p1:
 	mov	dword ptr [rsi], 1
 	mov	eax, dword ptr [rdi]
 	ret

@@ -1,17 +1,17 @@
 # orderlab: emitted asm of WRC+fence for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::wrc_fence::p0:
+orderlab::suite::catalog::wrc_fence::p0:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::wrc_fence::p1:
+orderlab::suite::catalog::wrc_fence::p1:
 	mov	eax, dword ptr [rdi]
 	#MEMBARRIER
 	mov	dword ptr [rsi], 1
 	ret
 
-orderlab::catalog::wrc_fence::p2:
+orderlab::suite::catalog::wrc_fence::p2:
 	mov	eax, dword ptr [rsi]
 	#MEMBARRIER
 	mov	ecx, dword ptr [rdi]

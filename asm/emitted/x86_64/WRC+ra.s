@@ -1,16 +1,16 @@
 # orderlab: emitted asm of WRC+ra for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::wrc_ra::p0:
+orderlab::suite::catalog::wrc_ra::p0:
 	mov	dword ptr [rdi], 1
 	ret
 
-orderlab::catalog::wrc_ra::p1:
+orderlab::suite::catalog::wrc_ra::p1:
 	mov	eax, dword ptr [rdi]
 	mov	dword ptr [rsi], 1
 	ret
 
-orderlab::catalog::wrc_ra::p2:
+orderlab::suite::catalog::wrc_ra::p2:
 	mov	eax, dword ptr [rsi]
 	mov	ecx, dword ptr [rdi]
 	shl	rcx, 32

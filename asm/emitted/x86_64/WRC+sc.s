@@ -1,18 +1,18 @@
 # orderlab: emitted asm of WRC+sc for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::catalog::wrc_sc::p0:
+orderlab::suite::catalog::wrc_sc::p0:
 	mov	eax, 1
 	xchg	dword ptr [rdi], eax
 	ret
 
-orderlab::catalog::wrc_sc::p1:
+orderlab::suite::catalog::wrc_sc::p1:
 	mov	eax, dword ptr [rdi]
 	mov	ecx, 1
 	xchg	dword ptr [rsi], ecx
 	ret
 
-orderlab::catalog::wrc_sc::p2:
+orderlab::suite::catalog::wrc_sc::p2:
 	mov	eax, dword ptr [rsi]
 	mov	ecx, dword ptr [rdi]
 	shl	rcx, 32

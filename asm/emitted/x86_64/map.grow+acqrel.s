@@ -1,110 +1,115 @@
 # orderlab: emitted asm of map.grow+acqrel for x86_64 (rustc --release, codegen-units=1, -C llvm-args=-x86-asm-syntax=intel)
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
-orderlab::map::litmus::grow_writer_acqrel:
+orderlab::map::lab::grow_writer_acqrel:
 	push	rbp
 	push	r15
 	push	r14
+	push	r13
 	push	r12
 	push	rbx
-	mov	rbx, rdi
+	push	rax
+	mov	r14, rdi
+	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB910_1:
+.LBB937_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB937_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB937_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB937_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB937_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB910_8
+	je	.LBB937_8
 	pause
 	add	rcx, -5
-	jne	.LBB910_1
+	jne	.LBB937_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB910_17
-.LBB910_8:
+	jne	.LBB937_17
+.LBB937_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB910_9
+	jne	.LBB937_9
 	xor	ebp, ebp
-.LBB910_12:
-	movzx	eax, byte ptr [rbx + 4]
-	mov	r14, qword ptr [rbx + 160]
-	and	r14, -128
-	mov	r15, qword ptr [r14 + 8]
-	test	r15, r15
-	je	.LBB910_16
-	movzx	ecx, byte ptr [r15 + 1]
+.LBB937_12:
+	movzx	eax, byte ptr [r14 + 388]
+	mov	r15, qword ptr [r14]
+	and	r15, -128
+	mov	r12, qword ptr [r15 + 8]
+	test	r12, r12
+	je	.LBB937_16
+	movzx	ecx, byte ptr [r12 + 1]
 	mov	rax, -1
 	shl	rax, cl
-	lea	r12, [rbx + 8]
+	lea	r13, [r14 + 392]
 	not	rax
 	and	rsi, rax
-	mov	rdi, rbx
+	mov	rdi, r14
 	mov	r8, rsi
-	mov	rsi, r12
-	mov	rdx, r14
-	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h242cf23e75f63563E
-	mov	rax, qword ptr [r14 + 8]
+	mov	rsi, r13
+	mov	rdx, r15
+	mov	rcx, r12
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hed48a1484cddf4e6E
+	mov	rax, qword ptr [r15 + 8]
 	test	rax, rax
-	je	.LBB910_16
-	mov	r8, qword ptr [rbx + 136]
-	mov	rdi, rbx
-	mov	rsi, r12
-	mov	rdx, r14
-	mov	rcx, r15
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$8evacuate17h242cf23e75f63563E
-.LBB910_16:
+	je	.LBB937_16
+	mov	r8, qword ptr [r14 + 520]
+	mov	rdi, r14
+	mov	rsi, r13
+	mov	rdx, r15
+	mov	rcx, r12
+	call	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17hed48a1484cddf4e6E
+.LBB937_16:
 	movzx	esi, bpl
 	mov	rdi, rbx
+	add	rsp, 8
 	pop	rbx
 	pop	r12
+	pop	r13
 	pop	r14
 	pop	r15
 	pop	rbp
-	jmp	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$6unlock17h446211ba2a1ff090E
-.LBB910_9:
-	mov	r14, rsi
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0569f65591149ca9E
+.LBB937_9:
+	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
-	mov	rsi, r14
+	mov	rsi, r15
 	mov	ebp, eax
 	xor	bpl, 1
-	jmp	.LBB910_12
-.LBB910_17:
+	jmp	.LBB937_12
+.LBB937_17:
 	mov	rdi, rbx
-	mov	r14, rsi
+	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
-	mov	rsi, r14
-	jmp	.LBB910_8
-.LBB910_18:
+	mov	rsi, r15
+	jmp	.LBB937_8
+.LBB937_18:
 	mov	r14, rax
 	movzx	esi, bpl
 	mov	rdi, rbx
-	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h8b0bd1780a682df0E
+	call	_ZN4core3ptr91drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$indicatif..state..BarState$GT$$GT$17h7c59f76efb802b88E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB910_20:
+.LBB937_20:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
-orderlab::map::litmus::grow_reader_acqrel:
+orderlab::map::lab::grow_reader_acqrel:
 	push	r15
 	push	r14
 	push	r12
@@ -114,34 +119,34 @@ orderlab::map::litmus::grow_reader_acqrel:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hf14555632ecdd97fE@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h702f5365cd4e1765E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
-	cmp	rcx, qword ptr [r14 + 200]
-	jne	.LBB908_2
+	cmp	rcx, qword ptr [r14 + 24]
+	jne	.LBB935_2
 	mov	r15, qword ptr [rax + 8]
-.LBB908_3:
+.LBB935_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB908_4
+	jne	.LBB935_4
 	add	rax, 65537
-	jmp	.LBB908_9
-.LBB908_4:
+	jmp	.LBB935_9
+.LBB935_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB908_5
+	je	.LBB935_5
 	inc	rax
-.LBB908_9:
+.LBB935_9:
 	mov	qword ptr [r15], rax
-.LBB908_10:
-	mov	rsi, qword ptr [r14 + 160]
+.LBB935_10:
+	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h086615866f3e2d95E
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0da0f936a21a72f2E
 	cmp	qword ptr [rsp + 40], 0
 	sete	al
 	or	al, byte ptr [rsp + 48]
@@ -154,12 +159,12 @@ orderlab::map::litmus::grow_reader_acqrel:
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rdx
 	test	r15, r15
-	je	.LBB908_11
+	je	.LBB935_11
 	dec	qword ptr [r15]
-	jmp	.LBB908_13
-.LBB908_11:
-	lock dec	qword ptr [r14 + 464]
-.LBB908_13:
+	jmp	.LBB935_13
+.LBB935_11:
+	lock dec	qword ptr [r14 + 296]
+.LBB935_13:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -167,18 +172,18 @@ orderlab::map::litmus::grow_reader_acqrel:
 	pop	r14
 	pop	r15
 	ret
-.LBB908_2:
-	lea	rdi, [r14 + 200]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h42e5942df24bc776E
+.LBB935_2:
+	lea	rdi, [r14 + 24]
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h162f277b1d60a9feE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB908_3
-	lock inc	qword ptr [r14 + 464]
+	jne	.LBB935_3
+	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB908_10
-.LBB908_5:
-	lea	rdi, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1284]
-	lea	rdx, [rip + .Lanon.617df2e7128a2e31f2d4bc98ddf6f0e6.1285]
+	jmp	.LBB935_10
+.LBB935_5:
+	lea	rdi, [rip + .Lanon.4f7fbd4966e91c7aee2fdc0a8f282e2d.1089]
+	lea	rdx, [rip + .Lanon.4f7fbd4966e91c7aee2fdc0a8f282e2d.1090]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
