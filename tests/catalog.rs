@@ -6,7 +6,7 @@
 
 use orderlab::litmus::parse;
 use orderlab::litmus::print;
-use orderlab::litmus::{Expr, MemOrder, Op, Prop, Quantifier, Span, Test};
+use orderlab::litmus::{Expr, MemOrder, Op, Prop, Quantifier, Test};
 use orderlab::model::Model;
 use orderlab::suite::expected::{table, ExpectedRow};
 use std::collections::{BTreeMap, BTreeSet};

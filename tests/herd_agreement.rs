@@ -20,13 +20,22 @@ use std::path::{Path, PathBuf};
 
 /// Files the lab refuses though herd7 accepts them: (file, the construct the error names).
 const REFUSED: &[(&str, &str)] = &[
-    ("herd/tests/instructions/C/C04.litmus", "128-bit integer type"),
+    (
+        "herd/tests/instructions/C/C04.litmus",
+        "128-bit integer type",
+    ),
     ("herd/tests/instructions/C/C05.litmus", "`Variant=S128`"),
     ("herd/tests/instructions/C/C06.litmus", "`Variant=S128`"),
     ("herd/tests/instructions/C/C17.litmus", "`atomic_t`"),
-    ("diy/MP+porlxrel+addrconrlx.litmus", "`memory_order_consume`"),
+    (
+        "diy/MP+porlxrel+addrconrlx.litmus",
+        "`memory_order_consume`",
+    ),
     ("diy/MP+porlxrlx+addrrlxrlx.litmus", "address arithmetic"),
-    ("diy/WRC+datarlxrlx+addrrlxrlx+Rlx.litmus", "address arithmetic"),
+    (
+        "diy/WRC+datarlxrlx+addrrlxrlx+Rlx.litmus",
+        "address arithmetic",
+    ),
 ];
 
 /// Verdicts that differ from herd7's: (file, model, why).
@@ -142,7 +151,10 @@ fn compare(root: &Path, rows: &[Row]) -> (BTreeMap<String, Tally>, Vec<String>) 
             if v.target_allowed == want {
                 cell.verdicts += 1;
                 if differ {
-                    bad.push(format!("{file} {}: listed as differing, but agrees", r.model));
+                    bad.push(format!(
+                        "{file} {}: listed as differing, but agrees",
+                        r.model
+                    ));
                 }
             } else if !differ {
                 bad.push(format!(
@@ -159,7 +171,11 @@ fn compare(root: &Path, rows: &[Row]) -> (BTreeMap<String, Tally>, Vec<String>) 
                 bad.push(format!(
                     "{file} {}: the lab {} a data race, herd7 {}",
                     r.model,
-                    if v.race.is_some() { "finds" } else { "finds no" },
+                    if v.race.is_some() {
+                        "finds"
+                    } else {
+                        "finds no"
+                    },
                     if r.race { "prints Undef" } else { "does not" }
                 ));
             }
@@ -182,7 +198,11 @@ fn check_set(set: &str, root: &Path, fixture_name: &str) -> BTreeMap<String, Tal
     assert!(!rows.is_empty());
     let (tally, bad) = compare(root, &rows);
     report(set, &tally);
-    assert!(bad.is_empty(), "{set}: disagreements with herd7:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{set}: disagreements with herd7:\n{}",
+        bad.join("\n")
+    );
     tally
 }
 
@@ -199,7 +219,10 @@ fn the_catalog_agrees_with_herd7() {
 #[test]
 fn the_diy_tests_agree_with_herd7() {
     let t = check_set("diy", &data(""), "diy");
-    assert_eq!(t["rc11"].files, 72, "herd7 accepts 72 of the 73 generated tests");
+    assert_eq!(
+        t["rc11"].files, 72,
+        "herd7 accepts 72 of the 73 generated tests"
+    );
     assert_eq!(t["c11"].parsed, 69);
     // The one herd7 rejects (the non-explicit atomic_exchange) the lab reads too.
     let src = std::fs::read(data("diy/MP+porlxrlx+rmwscsc-poscsc.litmus")).unwrap();

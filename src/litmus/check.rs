@@ -130,30 +130,27 @@ pub fn stmt(op: &Op, scope: &mut Scope, params: &[&str]) -> Result<(), String> {
     for e in op.exprs() {
         expr(e, scope, params, 0)?;
     }
-    match op {
-        Op::CompareExchange { expected, dst, .. } => {
-            match expected {
-                Expected::Reg(e) if !scope.visible(e) => {
-                    return Err(format!("undeclared register `{e}`"))
-                }
-                Expected::Loc(l) if !params.contains(&l.as_str()) => {
-                    return Err(format!(
-                        "unknown location `{l}`: not a parameter of this thread"
-                    ))
-                }
-                _ => {}
+    if let Op::CompareExchange { expected, dst, .. } = op {
+        match expected {
+            Expected::Reg(e) if !scope.visible(e) => {
+                return Err(format!("undeclared register `{e}`"))
             }
-            if let (Some(d), Expected::Reg(e)) = (dst, expected) {
-                if d.reg == *e {
-                    return Err(
-                        "the result register of a compare-exchange must differ from \
-                                its expected-value register"
-                            .into(),
-                    );
-                }
+            Expected::Loc(l) if !params.contains(&l.as_str()) => {
+                return Err(format!(
+                    "unknown location `{l}`: not a parameter of this thread"
+                ))
+            }
+            _ => {}
+        }
+        if let (Some(d), Expected::Reg(e)) = (dst, expected) {
+            if d.reg == *e {
+                return Err(
+                    "the result register of a compare-exchange must differ from \
+                            its expected-value register"
+                        .into(),
+                );
             }
         }
-        _ => {}
     }
     for r in op.defs() {
         if op.declares() == Some(r) {

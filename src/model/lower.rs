@@ -472,7 +472,7 @@ pub fn lower_access(access: Access, target: Target) -> Vec<Insn> {
     let sig = signature(access, target);
     let looped = sig.contains(&Insn::Jcc);
     sig.into_iter()
-        .filter(|i| !i.is_branch() && !(looped && *i == Insn::MovLoad))
+        .filter(|i| !(i.is_branch() || looped && *i == Insn::MovLoad))
         .collect()
 }
 

@@ -333,8 +333,8 @@ pub(super) fn paths(
 
 /// Run the statements left on the stack `rest` (innermost block last, each with the
 /// `ambient` to restore when it ends), forking at each decision.
-fn explore<'a>(
-    mut rest: Vec<(&'a [Stmt], Set)>,
+fn explore(
+    mut rest: Vec<(&[Stmt], Set)>,
     mut b: Builder<'_>,
     out: &mut Vec<TPath>,
 ) -> Result<(), Bound> {
