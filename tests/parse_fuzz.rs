@@ -343,7 +343,6 @@ fn catalog() -> &'static Vec<Vec<u8>> {
             "litmus/lang",
             "litmus/map",
             "tests/data/good",
-            "tests/data/diy",
         ] {
             let dir: &Path = &root.join(sub);
             let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
