@@ -224,3 +224,26 @@ fn log_scale_keeps_rare_states_visible() {
     assert!(width(&log) > 50.0, "{}", width(&log));
     assert!(log.contains("log scale"));
 }
+
+#[test]
+fn a_data_race_is_said_in_both_reports() {
+    let mut r = run("x86.json");
+    let k = r
+        .tests
+        .iter()
+        .position(|t| {
+            t.name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+        .expect("a test with a plain name");
+    let name = r.tests[k].name.clone();
+    r.tests[k].data_race = Some("data race on d: P0's plain store d=1 and P1's plain load".into());
+    let md = markdown(std::slice::from_ref(&r), lin());
+    assert!(md.contains("UNDEFINED BEHAVIOUR: data race on d"), "{md}");
+    let html = super::html(&[r], lin());
+    assert!(section(&html, &name).contains("UNDEFINED BEHAVIOUR"));
+    // Without a race, no such sentence.
+    let md = markdown(&[run("x86.json")], lin());
+    assert!(!md.contains("UNDEFINED BEHAVIOUR"));
+}
