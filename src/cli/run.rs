@@ -176,16 +176,16 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .map(|t| t.name.as_str())
         .collect();
     if !racy.is_empty() {
+        let (who, has, its) = if racy.len() == 1 {
+            ("1 test", "has", "its histogram is")
+        } else {
+            ("these tests", "have", "their histograms are")
+        };
         println!(
-            "UNDEFINED BEHAVIOUR: {} has a data race ({}): under Rust's and C11's rules the \
-             program has no defined outcome, so its histogram is what this machine did with \
-             plain accesses compiled as Relaxed atomics, judged only by the platform's model; \
-             it is not a language verdict.",
-            if racy.len() == 1 {
-                "1 test"
-            } else {
-                "these tests"
-            },
+            "UNDEFINED BEHAVIOUR: {who} {has} a data race ({}): under Rust's and C11's rules \
+             the program has no defined outcome, so {its} what this machine did with plain \
+             accesses compiled as Relaxed atomics, judged only by the platform's model; not a \
+             language verdict.",
             racy.join(", ")
         );
     }
