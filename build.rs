@@ -8,6 +8,15 @@ mod ast;
 #[path = "src/litmus/check.rs"]
 #[allow(dead_code)]
 mod check;
+#[path = "src/litmus/cond.rs"]
+#[allow(dead_code)]
+mod cond;
+#[path = "src/litmus/expr.rs"]
+#[allow(dead_code)]
+mod expr;
+#[path = "src/litmus/exprp.rs"]
+#[allow(dead_code)]
+mod exprp;
 #[path = "src/litmus/lexer.rs"]
 #[allow(dead_code)]
 mod lexer;

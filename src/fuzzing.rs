@@ -13,7 +13,7 @@
 //!
 //! Not part of the API: hidden, and may change with the targets.
 
-use crate::litmus::{self, Span, Test};
+use crate::litmus::{self, Test};
 use crate::model::{self, Model};
 use std::collections::BTreeSet;
 
@@ -24,18 +24,6 @@ pub const MODEL_MAX_STMTS: usize = 8;
 /// Compare-exchanges in all threads together.
 pub const MODEL_MAX_CAS: usize = 2;
 
-fn without_spans(t: &Test) -> Test {
-    let mut t = t.clone();
-    t.cond.span = Span::default();
-    for th in &mut t.threads {
-        th.span = Span::default();
-        for s in &mut th.body {
-            s.span = Span::default();
-        }
-    }
-    t
-}
-
 /// The parser's contract on one input.
 pub fn parse(data: &[u8]) {
     match litmus::parse_bytes(data, "fuzz") {
@@ -43,8 +31,8 @@ pub fn parse(data: &[u8]) {
             let text = litmus::print(&t);
             match litmus::parse(&text, "printed") {
                 Ok(again) => assert_eq!(
-                    without_spans(&again),
-                    without_spans(&t),
+                    again.without_spans(),
+                    t.without_spans(),
                     "the printed test parses to another test:\n{text}"
                 ),
                 Err(e) => panic!("the printed test does not parse: {e}\n{text}"),
@@ -130,6 +118,12 @@ pub fn model(data: &[u8]) {
         .map(|v| v.allowed_states.clone());
     if let Some(sc) = &sc {
         for v in &verdicts {
+            // C11's rule that a plain read sees a visible write (NaRf) may discard every
+            // execution that shows a data race, so a racy test's C11 states need not include
+            // SC's (the same exception as the model's inclusion tests).
+            if v.model == Model::C11 && v.race.is_some() {
+                continue;
+            }
             let missing: Vec<_> = sc.difference(&v.allowed_states).collect();
             assert!(
                 missing.is_empty(),

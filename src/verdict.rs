@@ -59,6 +59,24 @@ pub struct Assessment {
     pub forbidden_states: Vec<Vec<i64>>,
     /// Observed states that satisfy the target (the `observed` count).
     pub observed: u64,
+    /// A data race the language models find (RC11, else C11): the test's behaviour is
+    /// undefined in Rust and C11, so its histogram is what this machine did with plain accesses
+    /// compiled as Relaxed atomics, never a language verdict.
+    pub data_race: Option<String>,
+}
+
+/// The data race RC11 (else C11) finds in `test`, in words, if there is one.
+pub fn data_race(test: &Test) -> Option<String> {
+    let mut a = crate::model::Analysis::new(test).ok()?;
+    [Model::Rc11, Model::C11]
+        .into_iter()
+        .filter_map(|m| {
+            a.verdict(m)
+                .ok()?
+                .race
+                .map(|r| format!("{r} (under {})", m.key()))
+        })
+        .next()
 }
 
 /// What is known of a model's verdict on a test.
@@ -228,5 +246,6 @@ fn judge(
         model_error,
         forbidden_states,
         observed,
+        data_race: data_race(test),
     }
 }

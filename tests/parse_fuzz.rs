@@ -5,8 +5,8 @@
 //! same test.
 
 use orderlab::litmus::print;
+use orderlab::litmus::Test;
 use orderlab::litmus::{parse, parse_bytes};
-use orderlab::litmus::{Span, Test};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -39,15 +39,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 fn without_spans(t: &Test) -> Test {
-    let mut t = t.clone();
-    t.cond.span = Span::default();
-    for th in &mut t.threads {
-        th.span = Span::default();
-        for s in &mut th.body {
-            s.span = Span::default();
-        }
-    }
-    t
+    t.without_spans()
 }
 
 fn round_trip(t: &Test) -> Result<(), TestCaseError> {
@@ -135,6 +127,35 @@ const TOKENS: &[&str] = &[
     "memory_order_acq_rel",
     "memory_order_seq_cst",
     "memory_order_consume",
+    "if",
+    "else",
+    "while",
+    "!=",
+    "==",
+    "&&",
+    "||",
+    "!",
+    "^",
+    "|",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "volatile",
+    "const",
+    "int*",
+    "__int128_t",
+    "atomic_fetch_or_explicit",
+    "atomic_fetch_xor_explicit",
+    "atomic_compare_exchange_weak_explicit",
+    "atomic_store",
+    "atomic_load",
+    "2147483647",
+    "-2147483648",
+    "Generator=diyone7",
+    "Variant=S128",
+    "regions:",
+    "x:PROP",
     "exists",
     "~exists",
     "forall",
@@ -190,6 +211,24 @@ const STMTS: &[Stmt] = &[
         &[],
         &["r0", "r1"],
     ),
+    ("*x = 3;", &[], &[]),
+    ("int r7 = *y;", &["r7"], &[]),
+    (
+        "if (r0 == 1) { *y = 2; } else { r0 = r0 ^ -1; }",
+        &[],
+        &["r0"],
+    ),
+    ("r0 = r0 + 2147483647;", &[], &["r0"]),
+    ("int r8 = atomic_fetch_or_explicit(x, 4, memory_order_relaxed);", &["r8"], &[]),
+    ("atomic_fetch_xor_explicit(y, r1, memory_order_release);", &[], &["r1"]),
+    (
+        "int r9 = atomic_compare_exchange_weak_explicit(y, x, 1, memory_order_acquire, memory_order_relaxed);",
+        &["r9"],
+        &[],
+    ),
+    ("if (*x != 0 && r1) { atomic_fetch_sub(y, 1); }", &[], &["r1"]),
+    ("int r10 = (r3 < 4) || !r3;", &["r10"], &["r3"]),
+    ("if (r3) atomic_store(x, -r3);", &[], &["r3"]),
     ("// a comment", &[], &[]),
     ("(* a herd comment *)", &[], &[]),
     // Invalid on purpose, now and then.
@@ -300,7 +339,12 @@ fn catalog() -> &'static Vec<Vec<u8>> {
     FILES.get_or_init(|| {
         let mut out = Vec::new();
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        for sub in ["litmus/classic", "litmus/map", "tests/data/good"] {
+        for sub in [
+            "litmus/classic",
+            "litmus/lang",
+            "litmus/map",
+            "tests/data/good",
+        ] {
             let dir: &Path = &root.join(sub);
             let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
                 .unwrap()
@@ -414,6 +458,14 @@ proptest! {
     #[test]
     fn near_valid_tests(s in near_valid()) {
         check(s.as_bytes())?;
+    }
+
+    /// Random tests of the whole language (every expression form, nested `if`s, both
+    /// compare-exchange forms) print to text that parses back to the same test.
+    #[test]
+    fn generated_tests_round_trip(seed in any::<u64>()) {
+        let t = orderlab::litmus::gen::test(seed, "Gen", orderlab::litmus::gen::Options::default());
+        round_trip(&t)?;
     }
 
     #[test]

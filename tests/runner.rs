@@ -101,11 +101,16 @@ fn compiled_threads_agree_with_the_interpreter() {
             interp.runnable().instances(1),
         );
         let nobs = test.observables().len();
+        // Every serial schedule is an SC execution: the model must allow its final state.
+        let sc = orderlab::model::check(&test, orderlab::model::Model::Sc)
+            .expect("catalog tests are checkable")
+            .allowed_states;
         for p in permutations(test.threads.len()) {
-            assert_eq!(
-                serial(&*a, &p, nobs),
-                serial(&*b, &p, nobs),
-                "{}: thread order {p:?}",
+            let x = serial(&*a, &p, nobs);
+            assert_eq!(x, serial(&*b, &p, nobs), "{}: thread order {p:?}", e.name);
+            assert!(
+                sc.contains(&x),
+                "{}: thread order {p:?} ends in {x:?}, which SC does not allow",
                 e.name
             );
         }
@@ -183,6 +188,41 @@ fn mp_ra_is_never_observed() {
     let a = verdict::assess(&mp, Platform::detect_hw(), &run.histogram, false);
     assert_eq!(a.status, Status::Ok);
     assert_eq!(a.allowed, Some(false));
+}
+
+/// The reported bug: `fetch_add` past `i32::MAX` wraps on the hardware, and the model once
+/// computed 2147483648 instead, so `orderlab run` printed FORBIDDEN OBSERVED and exited 1.
+/// Negative wraps, register operands and several threads too.
+#[test]
+fn wrapping_values_are_not_reported_forbidden() {
+    let _g = hw();
+    let src = "C Wrap+run\n{ [x] = 2147483647; [y] = -2147483648; }\n\
+        P0(atomic_int* x, atomic_int* y) {\n\
+          int m = 2147483647;\n\
+          int r0 = atomic_fetch_add_explicit(x, 1, memory_order_relaxed);\n\
+          atomic_fetch_sub_explicit(y, m, memory_order_relaxed);\n\
+        }\n\
+        P1(atomic_int* x, atomic_int* y) {\n\
+          atomic_fetch_add_explicit(x, 2147483647, memory_order_relaxed);\n\
+        }\n\
+        locations [y;]\n\
+        exists (x=-1)\n";
+    let test = orderlab::litmus::parse(src, "wrap.litmus").expect("parses");
+    let e = orderlab::suite::interpreted(test, Some("wrap.litmus")).expect("interpretable");
+    let run = engine::run(e.runnable(), &config(Budget::Iterations(10_000))).expect("run");
+    let a = verdict::assess(&e, Platform::detect_hw(), &run.histogram, run.hung);
+    assert_eq!(
+        a.status,
+        Status::Ok,
+        "forbidden states: {:?}",
+        a.forbidden_states
+    );
+    // x = MAX + 1 + MAX = 2^32 - 1 wraps to -1; y = MIN - MAX = 1 - 2^32 wraps to 1.
+    let obs = e.test().observables();
+    let at = |name: &str| obs.iter().position(|v| v.to_string() == name).unwrap();
+    for (state, _) in &run.histogram.states {
+        assert_eq!((state[at("x")], state[at("y")]), (-1, 1), "{state:?}");
+    }
 }
 
 /// A test whose instances never finish thread `stuck` until `RELEASE` is set.

@@ -18,6 +18,11 @@ pub struct ThreadCheck {
     pub expected: Vec<String>,
     /// `None`: the function is not in the emitted asm.
     pub emitted: Option<Vec<String>>,
+    /// The dependencies the mapping expects that the emitted code lacks (aarch64 only, when
+    /// the signatures agree), in words.
+    pub missing_deps: Vec<String>,
+    /// How many expected dependencies were looked for in the emitted code.
+    pub deps_checked: usize,
 }
 
 impl ThreadCheck {
@@ -25,6 +30,7 @@ impl ThreadCheck {
         self.emitted
             .as_ref()
             .is_some_and(|e| expect::same(e, &self.expected))
+            && self.missing_deps.is_empty()
     }
 
     /// A readable report of a mismatch: a line diff of expected vs emitted signature.
@@ -39,6 +45,13 @@ impl ThreadCheck {
         let Some(emitted) = &self.emitted else {
             return format!("{head} function not found in the emitted asm\n");
         };
+        if expect::same(emitted, &self.expected) {
+            let mut s = format!("{head} signature {}\n", sig::render(emitted));
+            for m in &self.missing_deps {
+                s.push_str(&format!("  {m}\n"));
+            }
+            return s;
+        }
         let mut s = format!(
             "{head}\n  expected (compile mapping): {}\n  emitted:                    {}\n",
             sig::render(&self.expected),
@@ -121,14 +134,27 @@ pub fn check_test(test: &Test, functions: &[Function], target: Target) -> Vec<Th
         .iter()
         .map(|th| {
             let path = expect::thread_path(test, th.index);
-            let emitted = emit::find(functions, &path)
-                .map(|f| sig::tokens(f, target.arch(), Some(th.params.len())));
+            let f = emit::find(functions, &path);
+            let emitted = f.map(|f| sig::tokens(f, target.arch(), Some(th.params.len())));
+            let want = expect::expectation(th, target);
+            let (missing_deps, deps_checked) = match (f, &emitted) {
+                (Some(f), Some(e))
+                    if target.arch() == crate::machine::Arch::Aarch64
+                        && expect::same(e, &want.tokens) =>
+                {
+                    let m = super::deps::missing(f, th.params.len(), &want.tokens, &want.deps);
+                    (m, want.deps.len())
+                }
+                _ => (Vec::new(), 0),
+            };
             ThreadCheck {
                 test: test.name.clone(),
                 thread: th.index,
                 path,
-                expected: expect::thread_signature(th, target),
+                expected: want.tokens,
                 emitted,
+                missing_deps,
+                deps_checked,
             }
         })
         .collect()

@@ -12,12 +12,15 @@
 //!
 //! * [`extract`]: split an `.s` file into functions by (demangled) symbol and clean them.
 //! * [`sig`]: classify instructions and compute signatures; one-line glosses.
-//! * [`expect`]: the expected signature of a litmus thread, from the compile mapping.
+//! * [`expect`]: the expected signature of a litmus thread, from the compile mapping, with the
+//!   dependencies its code must keep;
+//! * [`deps`]: the dependencies emitted aarch64 code has, followed through its registers.
 //! * [`emit`]: run `cargo rustc --emit asm` for a target; read and bless the checked-in
 //!   snapshots.
 //! * [`show`]: what `orderlab asm` prints: marked, glossed functions side by side.
 
 pub mod check;
+pub mod deps;
 pub mod emit;
 pub mod expect;
 pub mod extract;

@@ -141,11 +141,18 @@ pub fn test(test: &Test, sides: &[(Target, Vec<Function>, String)]) -> String {
         }
         // Statement by statement: what the mapping says each becomes, glossed.
         line!(out, "  ordering, statement by statement:");
-        for st in &th.body {
-            if matches!(st.op, crate::litmus::Op::Local { .. }) {
+        let mut stmts = Vec::new();
+        crate::litmus::walk(&th.body, &mut |st| stmts.push(st));
+        for st in stmts {
+            let text = match &st.op {
+                crate::litmus::Op::If { cond, .. } => format!("if ({cond})"),
+                op => crate::litmus::print_op(op).trim().to_string(),
+            };
+            let quiet = matches!(&st.op, crate::litmus::Op::Assign { val, .. } if !val.has_load());
+            if quiet {
                 continue;
             }
-            line!(out, "    {}", crate::litmus::print_op(&st.op).trim());
+            line!(out, "    {text}");
             for (t, _, _) in sides {
                 let toks = expect::lower(&st.op, *t);
                 if toks.is_empty() {

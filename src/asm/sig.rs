@@ -20,6 +20,9 @@ pub enum Effect {
     Rmw,
     /// A hardware barrier (`mfence`, `dmb`, the stack-directed `lock or`).
     Barrier,
+    /// A conditional branch (`jcc`, `cbz`, `b.ne`, ...): on ARMv8 a later store waits for the
+    /// loads its condition depends on.
+    Branch,
     /// A compiler-only barrier (no instruction); shown, not part of a signature.
     Compiler,
 }
@@ -51,7 +54,7 @@ pub fn render(tokens: &[String]) -> String {
 }
 
 /// Canonical register name: `eax`/`rax`/`al` → `a`, `r8d` → `r8`; `w3`/`x3` → `3`.
-fn canon_reg(arch: Arch, r: &str) -> Option<String> {
+pub(crate) fn canon_reg(arch: Arch, r: &str) -> Option<String> {
     let r = r.trim().to_ascii_lowercase();
     match arch {
         Arch::X86_64 => {
@@ -101,7 +104,7 @@ fn arg_regs(arch: Arch) -> Vec<String> {
 }
 
 /// Registers a call may clobber.
-fn caller_saved(arch: Arch) -> Vec<String> {
+pub(crate) fn caller_saved(arch: Arch) -> Vec<String> {
     match arch {
         Arch::X86_64 => ["a", "c", "d", "si", "di", "r8", "r9", "r10", "r11"]
             .iter()
@@ -112,7 +115,7 @@ fn caller_saved(arch: Arch) -> Vec<String> {
 }
 
 /// Split `mnemonic<TAB>operands` and the operands at top-level commas.
-fn split(line: &str) -> (&str, Vec<String>) {
+pub(crate) fn split(line: &str) -> (&str, Vec<String>) {
     let (m, ops) = line.split_once('\t').unwrap_or((line, ""));
     let mut out = Vec::new();
     let mut depth = 0;
@@ -138,7 +141,7 @@ fn split(line: &str) -> (&str, Vec<String>) {
 }
 
 /// The base register of a memory operand `[...]`, canonical.
-fn mem_base(arch: Arch, operand: &str) -> Option<String> {
+pub(crate) fn mem_base(arch: Arch, operand: &str) -> Option<String> {
     let inner = operand.split_once('[')?.1;
     let inner = inner.split(']').next()?;
     let first = inner
@@ -301,6 +304,12 @@ fn classify(f: &Function, arch: Arch, nparams: Option<usize>) -> Vec<Option<SigI
             .and_then(|k| mem_base(arch, &ops[k]))
             .is_some_and(|b| loc.contains(&b));
         let res = match arch {
+            Arch::X86_64 if m.starts_with('j') && m != "jmp" => item("jcc".into(), Effect::Branch),
+            Arch::Aarch64
+                if matches!(m, "cbz" | "cbnz" | "tbz" | "tbnz") || m.starts_with("b.") =>
+            {
+                item("b.cond".into(), Effect::Branch)
+            }
             Arch::X86_64 => {
                 let (prefix, bare) = match m.split_once(' ') {
                     Some((p, b)) => (Some(p), b),
@@ -401,7 +410,7 @@ fn own_gloss(token: &str) -> String {
         "lock cmpxchg" => "locked compare-and-swap: full barrier",
         "lock xadd" => "locked fetch-add: full barrier",
         "lock add" => "locked add (result unused): full barrier",
-        "lock or" => "locked no-op on the stack: full barrier, rustc's fence(SeqCst) on x86",
+        "lock or" => "locked OR: to the stack, rustc's fence(SeqCst) on x86; to a location, a fetch_or whose result is unused; a full barrier either way",
         "mfence" => "full barrier: later loads wait until earlier stores are visible",
         "lfence" => "load fence (serialises loads; not needed for memory ordering on x86-TSO)",
         "sfence" => "store fence (only matters for non-temporal stores on x86)",

@@ -198,11 +198,17 @@ fn check_all(root: &Path, targets: &[Target], snapshots: bool) -> Result<u8, Cli
         for c in &bad {
             out!("MISMATCH {}", c.diff(*t));
         }
+        let deps: usize = results.iter().map(|c| c.deps_checked).sum();
         outln!(
-            "{}: {} of {} thread signatures match the compile mapping ({})",
+            "{}: {} of {} thread signatures match the compile mapping{} ({})",
             t.key(),
             results.len() - bad.len(),
             results.len(),
+            if deps > 0 {
+                format!(", {deps} dependencies it expects kept in the code")
+            } else {
+                String::new()
+            },
             if snapshots {
                 "checked-in snapshots"
             } else {

@@ -1,8 +1,10 @@
 //! `orderlab check [TESTS|FILES|DIRS]`: which outcomes each memory model allows.
 //!
 //! Prints a table test × model with `A` (the condition's target outcome is allowed) or `F`
-//! (forbidden); `--json FILE` writes per test its verdicts and allowed final states. Rows of
-//! the catalog's `expected` table that disagree with the checker are reported.
+//! (forbidden), `+UB` where the model finds a data race (undefined behaviour), and the racing
+//! accesses below the table; `--json FILE` writes per test its verdicts, races and allowed
+//! final states. Rows of the catalog's `expected` table that disagree with the checker are
+//! reported.
 
 use super::{errln, exit, outln, CliError};
 use crate::litmus::format_state;
@@ -63,12 +65,13 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .max(4);
     let mut header = pad("test", width);
     for m in &models {
-        header += &format!("  {}", m.key());
+        header += &format!("  {:<w$}", m.key(), w = m.key().len().max(4));
     }
-    outln!("{header}");
+    outln!("{}", header.trim_end());
     let mut json = Vec::new();
     let mut code = exit::OK;
     let mut disagree = Vec::new();
+    let mut races = Vec::new();
     for entry in &tests {
         let test = entry.test();
         let name = pad(&cut(&test.name, MAX_NAME_COLUMN), width);
@@ -87,6 +90,10 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         let mut row = name;
         for v in &verdicts {
             let mut cell = if v.target_allowed { "A" } else { "F" }.to_string();
+            if let Some(r) = &v.race {
+                cell.push_str("+UB");
+                races.push(format!("{} under {}: {r}", test.name, v.model.key()));
+            }
             if let Some(want) = entry.expected(v.model) {
                 if want != v.target_allowed {
                     cell.push('!');
@@ -100,7 +107,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
                 }
             }
             row += "  ";
-            row += &pad(&cell, v.model.key().len());
+            row += &pad(&cell, v.model.key().len().max(4));
         }
         outln!("{}", row.trim_end());
         let obs = test.observables();
@@ -112,8 +119,12 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             obs.iter().map(|v| v.to_string()).collect::<Vec<_>>().into(),
         );
         let mut states = serde_json::Map::new();
+        let mut ub = serde_json::Map::new();
         for v in &verdicts {
             o.insert(v.model.key().into(), v.word().into());
+            if let Some(r) = &v.race {
+                ub.insert(v.model.key().into(), r.to_string().into());
+            }
             states.insert(
                 v.model.key().into(),
                 v.allowed_states
@@ -124,6 +135,7 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             );
         }
         o.insert("allowed_states".into(), states.into());
+        o.insert("data_races".into(), ub.into());
         json.push(serde_json::Value::Object(o));
     }
     outln!(
@@ -134,6 +146,16 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             ", ! = disagrees with litmus/expected"
         }
     );
+    if !races.is_empty() {
+        outln!(
+            "+UB = a data race: the program's behaviour is undefined under that model, so every \
+             outcome is possible; A/F is still the condition's verdict over its consistent \
+             executions (herd7 prints `Undef`)."
+        );
+        for r in &races {
+            outln!("UNDEFINED BEHAVIOUR: {r}");
+        }
+    }
     outln!(
         "Models: {}.",
         models

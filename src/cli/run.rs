@@ -246,6 +246,26 @@ pub fn main(args: Args) -> Result<u8, CliError> {
             ""
         }
     );
+    let racy: Vec<&str> = rep
+        .tests
+        .iter()
+        .filter(|t| t.data_race.is_some())
+        .map(|t| t.name.as_str())
+        .collect();
+    if !racy.is_empty() {
+        let (who, has, its) = if racy.len() == 1 {
+            ("1 test", "has", "its histogram is")
+        } else {
+            ("these tests", "have", "their histograms are")
+        };
+        outln!(
+            "UNDEFINED BEHAVIOUR: {who} {has} a data race ({}): under Rust's and C11's rules \
+             the program has no defined outcome, so {its} what this machine did with plain \
+             accesses compiled as Relaxed atomics, judged only by the platform's model; not a \
+             language verdict.",
+            racy.join(", ")
+        );
+    }
     if platform == Platform::QemuX86 {
         outln!(
             "note: under qemu-user on x86 the guest sees x86-TSO; outcomes ARMv8 allows but x86 \

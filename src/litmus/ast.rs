@@ -4,6 +4,7 @@
 //! This file depends on `std` only, because `build.rs` includes it (with `parse.rs`) to turn
 //! the catalog into Rust thread functions.
 
+pub use super::expr::{BinOp, Expr, UnOp};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -91,124 +92,212 @@ impl fmt::Display for MemOrder {
     }
 }
 
-/// An operand: a constant or a thread-local register (a data dependency).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Value {
-    Const(i64),
-    Reg(String),
+/// A read-modify-write operation: `atomic_exchange_explicit` and `atomic_fetch_<op>_explicit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RmwOp {
+    Xchg,
+    Add,
+    Sub,
+    Or,
+    And,
+    Xor,
 }
 
-impl fmt::Display for Value {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RmwOp {
+    pub const ALL: [RmwOp; 6] = [
+        RmwOp::Xchg,
+        RmwOp::Add,
+        RmwOp::Sub,
+        RmwOp::Or,
+        RmwOp::And,
+        RmwOp::Xor,
+    ];
+
+    /// The C function without its `atomic_` prefix and `_explicit` suffix: `fetch_or`.
+    pub fn c_stem(self) -> &'static str {
         match self {
-            Value::Const(v) => write!(f, "{v}"),
-            Value::Reg(r) => f.write_str(r),
+            RmwOp::Xchg => "exchange",
+            RmwOp::Add => "fetch_add",
+            RmwOp::Sub => "fetch_sub",
+            RmwOp::Or => "fetch_or",
+            RmwOp::And => "fetch_and",
+            RmwOp::Xor => "fetch_xor",
+        }
+    }
+
+    /// The method of Rust's `AtomicI32`: `fetch_or`, `swap`.
+    pub fn rust_method(self) -> &'static str {
+        match self {
+            RmwOp::Xchg => "swap",
+            other => other.c_stem(),
+        }
+    }
+
+    pub fn from_c_stem(s: &str) -> Option<RmwOp> {
+        RmwOp::ALL.into_iter().find(|o| o.c_stem() == s)
+    }
+
+    /// The value written, from the value read and the operand (wrapping, as the hardware).
+    pub fn apply(self, old: i32, v: i32) -> i32 {
+        match self {
+            RmwOp::Xchg => v,
+            RmwOp::Add => old.wrapping_add(v),
+            RmwOp::Sub => old.wrapping_sub(v),
+            RmwOp::Or => old | v,
+            RmwOp::And => old & v,
+            RmwOp::Xor => old ^ v,
         }
     }
 }
 
-/// One statement of a thread body. Thread bodies are straight-line code.
+/// Where a compare-exchange keeps its expected value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Expected {
+    /// `&e`, a register (an orderlab extension: herd7's C has no `&`); on failure it
+    /// receives the value found.
+    Reg(String),
+    /// `e`, a location (herd7's form): read with a plain load before the operation, written
+    /// with a plain store on failure.
+    Loc(String),
+}
+
+/// The register an operation's result goes to: `int r = ...` (`decl`) or `r = ...`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Dst {
+    pub reg: String,
+    pub decl: bool,
+}
+
+/// One statement of a thread body.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
-    /// `int r = v;` or `int r;` (v = 0): a local register, no memory access.
-    Local { reg: String, val: Value },
-    /// `int r = atomic_load_explicit(x, ord);` (or `r = ...` for a declared register)
-    Load {
-        reg: String,
-        loc: String,
-        ord: MemOrder,
-    },
-    /// `atomic_store_explicit(x, v, ord);`
+    /// `int r = e;`, `int r;` (e = 0), `r = e;` (not `decl`). Loads in `e` are reads of
+    /// shared memory (`int r = atomic_load_explicit(x, o);`, `int r = *x;`).
+    Assign { reg: String, decl: bool, val: Expr },
+    /// `*x = e;` (`ord: None`, a plain store) or `atomic_store_explicit(x, e, ord);`
     Store {
         loc: String,
-        val: Value,
-        ord: MemOrder,
+        val: Expr,
+        ord: Option<MemOrder>,
     },
     /// `atomic_thread_fence(ord);`
     Fence { ord: MemOrder },
-    /// `[int r =] atomic_exchange_explicit(x, v, ord);`
-    Exchange {
-        reg: Option<String>,
+    /// `[int r =] atomic_exchange_explicit(x, e, ord);`, `atomic_fetch_add_explicit`, `_sub`,
+    /// `_or`, `_and`, `_xor`: `r` receives the old value.
+    Rmw {
+        dst: Option<Dst>,
+        op: RmwOp,
         loc: String,
-        val: Value,
+        val: Expr,
         ord: MemOrder,
     },
-    /// `[int r =] atomic_fetch_add_explicit(x, v, ord);` (r receives the old value)
-    FetchAdd {
-        reg: Option<String>,
-        loc: String,
-        val: Value,
-        ord: MemOrder,
-    },
-    /// `[int r =] atomic_compare_exchange_strong_explicit(x, &e, v, succ, fail);`
-    /// `e` is a register holding the expected value; on failure it receives the current
-    /// value (C semantics). `r` receives 1 on success, 0 on failure.
+    /// `[int r =] atomic_compare_exchange_{strong,weak}_explicit(x, &e | e, desired, succ,
+    /// fail);` `r` receives 1 on success, 0 on failure; on failure the expected value's home
+    /// receives the value found. A weak one may fail although the values are equal.
     CompareExchange {
-        reg: Option<String>,
+        dst: Option<Dst>,
         loc: String,
-        expected: String,
-        desired: Value,
+        expected: Expected,
+        desired: Expr,
         success: MemOrder,
         failure: MemOrder,
+        weak: bool,
+    },
+    /// `if (cond) { then } else { els }` (`cond` is true when not 0).
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        els: Vec<Stmt>,
     },
 }
 
 impl Op {
-    /// The location this statement accesses, if any.
+    /// The location this statement's own operation accesses (not the loads of its
+    /// expressions, not a compare-exchange's expected location).
     pub fn loc(&self) -> Option<&str> {
         match self {
-            Op::Local { .. } | Op::Fence { .. } => None,
-            Op::Load { loc, .. }
-            | Op::Store { loc, .. }
-            | Op::Exchange { loc, .. }
-            | Op::FetchAdd { loc, .. }
-            | Op::CompareExchange { loc, .. } => Some(loc),
+            Op::Assign { .. } | Op::Fence { .. } | Op::If { .. } => None,
+            Op::Store { loc, .. } | Op::Rmw { loc, .. } | Op::CompareExchange { loc, .. } => {
+                Some(loc)
+            }
         }
     }
 
-    /// The value operands this statement reads (stored, exchanged, added, desired).
-    pub fn values(&self) -> Vec<&Value> {
+    /// The expressions this statement evaluates, in evaluation order (an `if`: its condition).
+    pub fn exprs(&self) -> Vec<&Expr> {
         match self {
-            Op::Local { val, .. }
-            | Op::Store { val, .. }
-            | Op::Exchange { val, .. }
-            | Op::FetchAdd { val, .. } => vec![val],
+            Op::Assign { val, .. } | Op::Store { val, .. } | Op::Rmw { val, .. } => vec![val],
             Op::CompareExchange { desired, .. } => vec![desired],
-            Op::Load { .. } | Op::Fence { .. } => vec![],
+            Op::If { cond, .. } => vec![cond],
+            Op::Fence { .. } => vec![],
         }
     }
 
-    /// Registers this statement writes.
+    /// Registers this statement writes (not those of an `if`'s branches).
     pub fn defs(&self) -> Vec<&str> {
         match self {
-            Op::Local { reg, .. } | Op::Load { reg, .. } => vec![reg],
-            Op::Store { .. } | Op::Fence { .. } => vec![],
-            Op::Exchange { reg, .. } | Op::FetchAdd { reg, .. } => {
-                reg.as_deref().into_iter().collect()
-            }
-            Op::CompareExchange { reg, expected, .. } => {
-                let mut v: Vec<&str> = reg.as_deref().into_iter().collect();
-                v.push(expected);
+            Op::Assign { reg, .. } => vec![reg],
+            Op::Store { .. } | Op::Fence { .. } | Op::If { .. } => vec![],
+            Op::Rmw { dst, .. } => dst.iter().map(|d| d.reg.as_str()).collect(),
+            Op::CompareExchange { dst, expected, .. } => {
+                let mut v: Vec<&str> = dst.iter().map(|d| d.reg.as_str()).collect();
+                if let Expected::Reg(e) = expected {
+                    v.push(e);
+                }
                 v
             }
         }
     }
 
-    /// Why Rust's std atomics would panic on this statement's ordering, if they would: a load
-    /// with Release/AcqRel, a store with Acquire/AcqRel, a Relaxed fence, a compare-exchange
-    /// whose failure ordering is Release/AcqRel. The one definition the parser, codegen, the
-    /// interpreter and the model checker share.
+    /// Registers this statement reads (its expressions', a register expected value).
+    pub fn uses(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.exprs().into_iter().flat_map(Expr::regs).collect();
+        if let Op::CompareExchange {
+            expected: Expected::Reg(e),
+            ..
+        } = self
+        {
+            v.push(e);
+        }
+        v
+    }
+
+    /// The register a statement declares (`int r ...`), if it does.
+    pub fn declares(&self) -> Option<&str> {
+        match self {
+            Op::Assign {
+                reg, decl: true, ..
+            } => Some(reg),
+            Op::Rmw {
+                dst: Some(Dst { reg, decl: true }),
+                ..
+            }
+            | Op::CompareExchange {
+                dst: Some(Dst { reg, decl: true }),
+                ..
+            } => Some(reg),
+            _ => None,
+        }
+    }
+
+    /// Why Rust's std atomics would panic on one of this statement's orderings, if they
+    /// would: a load with Release/AcqRel, a store with Acquire/AcqRel, a Relaxed fence, a
+    /// compare-exchange whose failure ordering is Release/AcqRel. The one definition the
+    /// parser, codegen, the interpreter and the model checker share.
     pub fn rust_rejects(&self) -> Option<String> {
         use MemOrder::*;
+        for e in self.exprs() {
+            for (_, ord) in e.loads() {
+                if let Some(o @ (Release | AcqRel)) = ord {
+                    return Some(format!("a load cannot have ordering `{}`", o.c_name()));
+                }
+            }
+        }
         match self {
-            Op::Load { ord, .. } if matches!(ord, Release | AcqRel) => Some(format!(
-                "a load cannot have ordering `{}`",
-                ord.c_name()
-            )),
-            Op::Store { ord, .. } if matches!(ord, Acquire | AcqRel) => Some(format!(
-                "a store cannot have ordering `{}`",
-                ord.c_name()
-            )),
+            Op::Store {
+                ord: Some(o @ (Acquire | AcqRel)),
+                ..
+            } => Some(format!("a store cannot have ordering `{}`", o.c_name())),
             Op::Fence { ord: Relaxed } => Some(
                 "a fence cannot be `memory_order_relaxed` (it would have no effect; Rust panics on it)"
                     .to_string(),
@@ -223,18 +312,24 @@ impl Op {
         }
     }
 
-    /// The memory orderings this statement carries (CAS: success then failure).
-    pub fn orders(&self) -> Vec<MemOrder> {
+    /// The memory orderings of this statement's own operation (CAS: success then failure);
+    /// `None` for a plain access.
+    pub fn orders(&self) -> Vec<Option<MemOrder>> {
         match self {
-            Op::Local { .. } => vec![],
-            Op::Load { ord, .. }
-            | Op::Store { ord, .. }
-            | Op::Fence { ord }
-            | Op::Exchange { ord, .. }
-            | Op::FetchAdd { ord, .. } => vec![*ord],
+            Op::Assign { .. } | Op::If { .. } => vec![],
+            Op::Store { ord, .. } => vec![*ord],
+            Op::Fence { ord } | Op::Rmw { ord, .. } => vec![Some(*ord)],
             Op::CompareExchange {
                 success, failure, ..
-            } => vec![*success, *failure],
+            } => vec![Some(*success), Some(*failure)],
+        }
+    }
+
+    /// The statements of an `if`'s branches (empty otherwise).
+    pub fn branches(&self) -> [&[Stmt]; 2] {
+        match self {
+            Op::If { then, els, .. } => [then, els],
+            _ => [&[], &[]],
         }
     }
 }
@@ -245,28 +340,104 @@ pub struct Stmt {
     pub span: Span,
 }
 
+/// Visit statements in source order, an `if` before its branches.
+pub fn walk<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
+    for s in body {
+        f(s);
+        for b in s.op.branches() {
+            walk(b, f);
+        }
+    }
+}
+
+/// The declared type of a thread's location parameter. It documents intent: what an access
+/// does is decided by the access (`*x` is plain, `atomic_*` is atomic), as in herd7, where
+/// threads may even declare one location with different types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParamType {
+    /// `atomic_int*`
+    AtomicInt,
+    /// `int*`
+    Int,
+    /// `volatile int*`
+    VolatileInt,
+    /// `const int*`
+    ConstInt,
+}
+
+impl ParamType {
+    pub fn c_name(self) -> &'static str {
+        match self {
+            ParamType::AtomicInt => "atomic_int*",
+            ParamType::Int => "int*",
+            ParamType::VolatileInt => "volatile int*",
+            ParamType::ConstInt => "const int*",
+        }
+    }
+}
+
+/// A location parameter of a thread: `atomic_int* x`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Param {
+    pub name: String,
+    pub ty: ParamType,
+}
+
+impl Param {
+    pub fn atomic(name: &str) -> Param {
+        Param {
+            name: name.to_string(),
+            ty: ParamType::AtomicInt,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Thread {
     /// `N` in `PN(...)`; threads are stored in index order 0, 1, 2, ...
     pub index: usize,
-    /// Location names from the parameter list `atomic_int* x`.
-    pub params: Vec<String>,
+    /// The location parameters, in order.
+    pub params: Vec<Param>,
     pub body: Vec<Stmt>,
     pub span: Span,
 }
 
 impl Thread {
-    /// Registers of this thread in order of first definition.
+    /// The parameter names, in order.
+    pub fn param_names(&self) -> Vec<&str> {
+        self.params.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    pub fn has_param(&self, loc: &str) -> bool {
+        self.params.iter().any(|p| p.name == loc)
+    }
+
+    /// Registers of this thread in order of first definition (in the source, branches
+    /// included; a register named in two branches is one register).
     pub fn registers(&self) -> Vec<String> {
         let mut seen = Vec::<String>::new();
-        for s in &self.body {
+        walk(&self.body, &mut |s| {
             for r in s.op.defs() {
                 if !seen.iter().any(|x| x == r) {
                     seen.push(r.to_string());
                 }
             }
-        }
+        });
         seen
+    }
+
+    /// Does some statement (branches included) load `loc`?
+    pub fn loads(&self, loc: &str) -> bool {
+        let mut found = false;
+        walk(&self.body, &mut |s| {
+            found |= s
+                .op
+                .exprs()
+                .iter()
+                .any(|e| e.loads().iter().any(|(l, _)| *l == loc))
+                || matches!(&s.op, Op::Rmw { loc: l, .. } | Op::CompareExchange { loc: l, .. } if l == loc);
+        });
+        found
     }
 }
 
@@ -321,6 +492,19 @@ impl Prop {
         }
     }
 
+    /// Every constant compared against.
+    pub fn values(&self, f: &mut dyn FnMut(i64)) {
+        match self {
+            Prop::True | Prop::False => {}
+            Prop::Eq(_, k) => f(*k),
+            Prop::Not(p) => p.values(f),
+            Prop::And(a, b) | Prop::Or(a, b) => {
+                a.values(f);
+                b.values(f);
+            }
+        }
+    }
+
     /// Variables mentioned, in order of first mention.
     pub fn vars(&self, out: &mut Vec<Var>) {
         match self {
@@ -365,11 +549,19 @@ pub struct Test {
     pub name: String,
     /// The optional quoted doc string after the name.
     pub doc: Option<String>,
+    /// The `Key=value` lines between the doc string and the initial state (diy7 writes
+    /// `Generator=`, `Com=`, `Orig=`, ...), kept to be printed back; they mean nothing to the
+    /// lab.
+    pub meta: Vec<(String, String)>,
     /// Initial values; locations not listed start at 0.
     pub init: Vec<(String, i64)>,
     pub threads: Vec<Thread>,
     /// The optional `locations [x; 1:r0;]` clause: extra variables to record.
     pub locations: Vec<Var>,
+    /// herd7's `regions: x:NAME ...` clause (memory-region names for its bell models), kept
+    /// to be printed back; no model of the lab reads it.
+    pub regions: Vec<(String, String)>,
+    /// The final condition; a file without one has `forall (true)`, as in herd7.
     pub cond: Condition,
 }
 
@@ -382,7 +574,7 @@ impl Test {
         }
         for t in &self.threads {
             for p in &t.params {
-                set.insert(p.clone());
+                set.insert(p.name.clone());
             }
         }
         let mut vars = Vec::new();
@@ -444,6 +636,27 @@ impl Test {
                 .unwrap_or(0)
         };
         self.cond.is_target(&lookup)
+    }
+
+    /// The test with every source position cleared (statements nested in `if`s included):
+    /// for comparing a test with its printed and reparsed copy.
+    pub fn without_spans(&self) -> Test {
+        fn clear(body: &mut [Stmt]) {
+            for s in body {
+                s.span = Span::default();
+                if let Op::If { then, els, .. } = &mut s.op {
+                    clear(then);
+                    clear(els);
+                }
+            }
+        }
+        let mut t = self.clone();
+        t.cond.span = Span::default();
+        for th in &mut t.threads {
+            th.span = Span::default();
+            clear(&mut th.body);
+        }
+        t
     }
 
     /// A Rust identifier derived from the name: `MP+rel+acq` → `mp_rel_acq`,

@@ -15,18 +15,35 @@ pub fn stmt(op: Op) -> Stmt {
 pub fn store(loc: &str, ord: MemOrder) -> Stmt {
     stmt(Op::Store {
         loc: loc.into(),
-        val: Value::Const(1),
-        ord,
+        val: Expr::Const(1),
+        ord: Some(ord),
     })
 }
 
 /// `int reg = atomic_load_explicit(loc, ord);`
 pub fn load(reg: &str, loc: &str, ord: MemOrder) -> Stmt {
-    stmt(Op::Load {
+    assign(
+        reg,
+        Expr::Load {
+            loc: loc.into(),
+            ord: Some(ord),
+        },
+        true,
+    )
+}
+
+/// `int reg = val;` (`decl`) or `reg = val;`
+pub fn assign(reg: &str, val: Expr, decl: bool) -> Stmt {
+    stmt(Op::Assign {
         reg: reg.into(),
-        loc: loc.into(),
-        ord,
+        decl,
+        val,
     })
+}
+
+/// `if (cond) { then } else { els }`
+pub fn if_(cond: Expr, then: Vec<Stmt>, els: Vec<Stmt>) -> Stmt {
+    stmt(Op::If { cond, then, els })
 }
 
 /// `atomic_thread_fence(ord);`
@@ -54,7 +71,7 @@ pub fn and(a: Prop, b: Prop) -> Prop {
 pub fn thread(index: usize, params: &[&str], body: Vec<Stmt>) -> Thread {
     Thread {
         index,
-        params: params.iter().map(|s| s.to_string()).collect(),
+        params: params.iter().map(|s| Param::atomic(s)).collect(),
         body,
         span: Span::default(),
     }

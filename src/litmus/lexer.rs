@@ -13,7 +13,10 @@ pub(crate) enum Tok {
     Str(String),
     /// The raw test name after `C` (diy names contain `+`, `.`, `-` ...).
     Name(String),
-    /// Punctuation: `{ } ( ) [ ] ; , = * & : ~ /\ \/ -`
+    /// A `Key=value` line before the initial state (diy7's `Generator=...`): key and value.
+    Meta(String, String),
+    /// Punctuation and operators: `{ } ( ) [ ] ; , = * & : ~ /\ \/ - + . ! != == && || | ^ <
+    /// <= > >=`
     Punct(&'static str),
     Eof,
 }
@@ -25,6 +28,7 @@ impl fmt::Display for Tok {
             Tok::Int(v) => write!(f, "`{v}`"),
             Tok::Str(_) => f.write_str("a string"),
             Tok::Name(s) => write!(f, "`{s}`"),
+            Tok::Meta(k, _) => write!(f, "`{k}=`"),
             Tok::Punct(p) => write!(f, "`{p}`"),
             Tok::Eof => f.write_str("end of file"),
         }
@@ -36,6 +40,9 @@ pub(crate) struct Token {
     pub(crate) tok: Tok,
     pub(crate) span: Span,
 }
+
+/// Two-character operators, longest match first.
+const TWO: [&str; 8] = ["/\\", "\\/", "!=", "==", "&&", "||", "<=", ">="];
 
 /// The line and column just after `prefix`, lines ending at `\n`, `\r\n` or a lone `\r` (old
 /// Mac files), as the lexer counts them.
@@ -51,6 +58,9 @@ pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     let (mut line, mut col) = (1u32, 1u32);
+    // Braces: the depth, and how many top-level blocks have closed (the initial state is the
+    // first). Inside a thread body `(*x)` is C, not the start of a herd comment.
+    let (mut depth, mut blocks) = (0usize, 0usize);
     // Advance over chars[i..j], updating line/col. A line ends at `\n`, `\r\n` or a lone `\r`
     // (see [`line_col`]).
     let advance = |i: &mut usize, n: usize, line: &mut u32, col: &mut u32| {
@@ -85,7 +95,7 @@ pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
                 tok: Tok::Name(s),
                 span,
             });
-        } else if c == '(' && peek(i + 1) == Some('*') {
+        } else if c == '(' && peek(i + 1) == Some('*') && !(depth > 0 && blocks > 0) {
             // herd comment, nestable like OCaml's.
             let mut depth = 0usize;
             loop {
@@ -165,16 +175,31 @@ pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
                 s.push(d);
                 advance(&mut i, 1, &mut line, &mut col);
             }
+            // `Key=value` on a line of its own before the initial state: metadata.
+            let first_on_line = out.last().is_none_or(|t| t.span.line < span.line);
+            let before_init = blocks == 0 && depth == 0 && out.len() >= 2;
+            if before_init && first_on_line && peek(i) == Some('=') && peek(i + 1) != Some('=') {
+                advance(&mut i, 1, &mut line, &mut col);
+                let mut v = String::new();
+                while let Some(d) = peek(i).filter(|d| *d != '\n') {
+                    v.push(d);
+                    advance(&mut i, 1, &mut line, &mut col);
+                }
+                out.push(Token {
+                    tok: Tok::Meta(s, v.trim().to_string()),
+                    span,
+                });
+                continue;
+            }
             out.push(Token {
                 tok: Tok::Ident(s),
                 span,
             });
         } else {
             let two: String = [Some(c), peek(i + 1)].iter().flatten().collect();
-            let p: &'static str = match two.as_str() {
-                "/\\" => "/\\",
-                "\\/" => "\\/",
-                _ => match c {
+            let p: &'static str = match TWO.iter().find(|t| **t == two) {
+                Some(t) => t,
+                None => match c {
                     '{' => "{",
                     '}' => "}",
                     '(' => "(",
@@ -191,10 +216,25 @@ pub(crate) fn lex(src: &str, file: &str) -> Result<Vec<Token>, ParseError> {
                     '-' => "-",
                     '+' => "+",
                     '.' => ".",
+                    '!' => "!",
+                    '|' => "|",
+                    '^' => "^",
+                    '<' => "<",
+                    '>' => ">",
                     _ => return err(file, span, format!("unexpected character `{c}`")),
                 },
             };
             advance(&mut i, p.chars().count(), &mut line, &mut col);
+            match p {
+                "{" => depth += 1,
+                "}" if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        blocks += 1;
+                    }
+                }
+                _ => {}
+            }
             out.push(Token {
                 tok: Tok::Punct(p),
                 span,

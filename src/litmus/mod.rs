@@ -5,6 +5,10 @@
 pub mod ast;
 pub mod build;
 pub mod check;
+mod cond;
+mod expr;
+mod exprp;
+pub mod gen;
 mod lexer;
 mod parser;
 mod print;

@@ -1,28 +1,34 @@
-//! A parser for the subset of herd7's C litmus syntax that the lab can run and model.
+//! A parser for herd7's C litmus syntax, as far as the lab can run and model it.
 //!
 //! ```text
 //! C MP+rel+acq
 //! "optional doc string"
-//! { [x] = 0; y = 0; }
-//! P0(atomic_int* x, atomic_int* y) {
-//!   atomic_store_explicit(x, 1, memory_order_relaxed);
-//!   atomic_store_explicit(y, 1, memory_order_release);
+//! Generator=diyone7 (version 7.58+1)     (optional `Key=value` lines)
+//! { [x] = 0; y = 0; int z = 1; }
+//! P0(atomic_int* x, volatile int* y) {
+//!   *y = 1;
+//!   atomic_store_explicit(x, 1, memory_order_release);
 //! }
-//! P1(atomic_int* x, atomic_int* y) {
-//!   int r0 = atomic_load_explicit(y, memory_order_acquire);
-//!   int r1 = atomic_load_explicit(x, memory_order_relaxed);
+//! P1(atomic_int* x, volatile int* y) {
+//!   int r0 = atomic_load_explicit(x, memory_order_acquire);
+//!   if (r0 == 1) { int r1 = *y; }
 //! }
 //! locations [x;]            (optional)
-//! exists (1:r0=1 /\ 1:r1=0)
+//! exists (1:r0=1 /\ 1:r1=0) (optional: `forall (true)` when absent)
 //! ```
 //!
-//! Every error carries the file name, line and column (`FILE:LINE:COL: message`). The parser
-//! never panics, whatever the input. This file is std-only: `build.rs` includes it.
+//! Every error carries the file name, line and column (`FILE:LINE:COL: message`), and a
+//! construct of herd7 the lab leaves out is named. The parser never panics, whatever the
+//! input. This file (with `lexer.rs`, `stmt.rs`, `cond.rs`) is std-only: `build.rs` includes
+//! it.
 
 use super::ast::*;
-use super::check::{self, VALUE_RANGE};
+use super::check::{self, Scope, VALUE_RANGE};
 use super::lexer::{lex, Tok, Token};
 use std::fmt;
+
+#[allow(unused_imports)]
+pub use super::check::MAX_STMTS_PER_THREAD;
 
 /// A parse error with its location.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +63,12 @@ pub(crate) fn err<T>(file: &str, span: Span, message: impl Into<String>) -> Resu
 
 /// Upper bounds that keep every later stage (codegen, model checker) well inside its limits.
 pub const MAX_THREADS: usize = 16;
-pub const MAX_STMTS_PER_THREAD: usize = 64;
+
+/// At most this many atoms in a final condition (and `locations` clause).
+pub const MAX_CONDITION_ATOMS: usize = 256;
+
+/// Integer types of herd7 wider than the lab's 32-bit locations.
+const WIDE_TYPES: [&str; 4] = ["__int128_t", "__uint128_t", "__int128", "int128_t"];
 
 /// Parse a litmus file given as raw bytes (reports invalid UTF-8 with its position).
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Test, ParseError> {
@@ -88,6 +99,9 @@ pub fn parse(src: &str, file: &str) -> Result<Test, ParseError> {
         regs: Vec::new(),
         locs: Vec::new(),
         atoms: 0,
+        params: Vec::new(),
+        scope: Scope::new(),
+        count: 0,
     };
     let t = p.test()?;
     // Everything the parser accepted obeys the semantic rules; this is their one definition.
@@ -109,14 +123,10 @@ pub(crate) struct Parser<'a> {
     pub(crate) locs: Vec<String>,
     /// Atoms read so far in the `locations` clause and the condition.
     pub(crate) atoms: usize,
-}
-
-/// At most this many atoms in a final condition (and `locations` clause).
-pub const MAX_CONDITION_ATOMS: usize = 256;
-
-/// Per-thread declared registers while parsing a body.
-pub(crate) struct Scope {
-    pub(crate) regs: Vec<String>,
+    /// While reading a thread: its parameters, the registers in scope, its statements so far.
+    pub(crate) params: Vec<String>,
+    pub(crate) scope: Scope,
+    pub(crate) count: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -201,6 +211,28 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Refuse a 128-bit type with a message naming herd7's extension.
+    pub(crate) fn refuse_wide(&self, ty: &str, span: Span) -> Result<(), ParseError> {
+        if WIDE_TYPES.contains(&ty) {
+            return err(
+                self.file,
+                span,
+                format!(
+                    "128-bit integer type `{ty}` (herd7's `Variant=S128` extension) is not \
+                     supported: the lab's locations are 32-bit `atomic_int`s"
+                ),
+            );
+        }
+        if ty == "atomic_t" {
+            return err(
+                self.file,
+                span,
+                "`atomic_t` (a Linux-kernel type, herd7's LKMM dialect) is not supported",
+            );
+        }
+        Ok(())
+    }
+
     fn test(&mut self) -> Result<Test, ParseError> {
         if matches!(self.peek().tok, Tok::Eof) {
             return self.fail("empty litmus file: expected `C NAME`");
@@ -228,10 +260,24 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        let mut meta = Vec::new();
+        while let Tok::Meta(k, v) = &self.peek().tok {
+            if k == "Variant" {
+                return self.fail(format!(
+                    "`Variant={v}` (herd7's model variants, e.g. S128 for 128-bit values) is \
+                     not supported"
+                ));
+            }
+            meta.push((k.clone(), v.clone()));
+            self.next();
+        }
         let init = self.init()?;
         let mut threads = Vec::new();
         while let Tok::Ident(s) = &self.peek().tok {
-            if s == "locations" || s == "exists" || s == "forall" {
+            if matches!(
+                s.as_str(),
+                "locations" | "exists" | "forall" | "regions" | "filter"
+            ) {
                 break;
             }
             threads.push(self.thread(threads.len())?);
@@ -242,15 +288,32 @@ impl<'a> Parser<'a> {
         self.regs = threads.iter().map(Thread::registers).collect();
         self.locs = threads
             .iter()
-            .flat_map(|t| t.params.iter().cloned())
+            .flat_map(|t| t.params.iter().map(|p| p.name.clone()))
             .chain(init.iter().map(|(l, _)| l.clone()))
             .collect();
+        let regions = if self.is_ident("regions") {
+            self.regions()?
+        } else {
+            Vec::new()
+        };
         let locations = if self.is_ident("locations") {
             self.locations()?
         } else {
             Vec::new()
         };
-        let cond = self.condition()?;
+        if self.is_ident("filter") {
+            return self.fail("herd7's `filter` clause is not supported");
+        }
+        let cond = if matches!(self.peek().tok, Tok::Eof) {
+            // herd7 reads a missing condition as `forall (true)`.
+            Condition {
+                quant: Quantifier::Forall,
+                prop: Prop::True,
+                span: self.peek().span,
+            }
+        } else {
+            self.condition()?
+        };
         if !matches!(self.peek().tok, Tok::Eof) {
             let found = self.peek().tok.to_string();
             return self.fail(format!("unexpected {found} after the final condition"));
@@ -258,9 +321,11 @@ impl<'a> Parser<'a> {
         Ok(Test {
             name,
             doc,
+            meta,
             init,
             threads,
             locations,
+            regions,
             cond,
         })
     }
@@ -282,7 +347,11 @@ impl<'a> Parser<'a> {
         let mut init: Vec<(String, i64)> = Vec::new();
         while !self.is_punct("}") {
             let span = self.peek().span;
-            // `[x] = v;`, `*x = v;`, `x = v;`, `int x = v;`, `atomic_int x = v;`
+            if let Tok::Int(_) = self.peek().tok {
+                return self.fail("initial values of registers (`0:r0 = 1`) are not supported");
+            }
+            // `[x] = v;`, `*x = v;`, `x = v;`, `int x = v;`, `int x;`, `atomic_int x = v;`
+            let mut typed = false;
             let loc = if self.is_punct("[") {
                 self.next();
                 let (l, _) = self.ident("a location name")?;
@@ -292,15 +361,29 @@ impl<'a> Parser<'a> {
                 self.next();
                 self.ident("a location name")?.0
             } else {
-                let (a, _) = self.ident("a location name or `}`")?;
-                if (a == "int" || a == "atomic_int") && matches!(self.peek().tok, Tok::Ident(_)) {
+                let (mut a, mut aspan) = self.ident("a location name or `}`")?;
+                while matches!(a.as_str(), "volatile" | "const" | "_Atomic")
+                    && matches!(self.peek().tok, Tok::Ident(_))
+                {
+                    (a, aspan) = self.ident("a type")?;
+                }
+                self.refuse_wide(&a, aspan)?;
+                if matches!(a.as_str(), "int" | "atomic_int") {
+                    if self.is_punct("*") {
+                        return self.fail("pointers in the initial state are not supported");
+                    }
+                    typed = true;
                     self.ident("a location name")?.0
                 } else {
                     a
                 }
             };
-            self.expect_punct("=", "in the initial state")?;
-            let (v, _) = self.int("an integer initial value")?;
+            let v = if typed && (self.is_punct(";") || self.is_punct("}")) {
+                0
+            } else {
+                self.expect_punct("=", "in the initial state")?;
+                self.int("an integer initial value")?.0
+            };
             if init.iter().any(|(l, _)| *l == loc) {
                 return err(
                     self.file,
@@ -317,7 +400,48 @@ impl<'a> Parser<'a> {
         Ok(init)
     }
 
+    /// One parameter's type: `atomic_int*`, `int*`, `volatile int*`, `const int*` (the star
+    /// may stand next to the name).
+    fn param_type(&mut self) -> Result<ParamType, ParseError> {
+        let (mut ty, mut span) = self.ident("a parameter type `atomic_int*`")?;
+        let mut quals = Vec::new();
+        while matches!(ty.as_str(), "volatile" | "const" | "_Atomic") {
+            quals.push(ty);
+            (ty, span) = self.ident("a parameter type")?;
+        }
+        self.refuse_wide(&ty, span)?;
+        let q: Vec<&str> = quals.iter().map(String::as_str).collect();
+        let t = match (q.as_slice(), ty.as_str()) {
+            ([], "atomic_int") | (["volatile"], "atomic_int") | (["_Atomic"], "int") => {
+                ParamType::AtomicInt
+            }
+            ([], "int") => ParamType::Int,
+            (["volatile"], "int") => ParamType::VolatileInt,
+            (["const"], "int") => ParamType::ConstInt,
+            _ => {
+                let full = q.iter().chain([&ty.as_str()]).copied().collect::<Vec<_>>();
+                return err(
+                    self.file,
+                    span,
+                    format!(
+                        "unsupported parameter type `{}*`: locations are `atomic_int*`, \
+                         `int*`, `volatile int*` or `const int*`",
+                        full.join(" ")
+                    ),
+                );
+            }
+        };
+        self.expect_punct("*", &format!("after `{ty}` (parameters are pointers)"))?;
+        if self.is_punct("*") {
+            return self.fail("pointers to pointers are not supported");
+        }
+        Ok(t)
+    }
+
     fn thread(&mut self, expected_index: usize) -> Result<Thread, ParseError> {
+        if self.is_ident("void") {
+            self.next();
+        }
         let (pname, span) = self.ident("a thread `P0(...)`")?;
         let index = pname
             .strip_prefix('P')
@@ -345,49 +469,24 @@ impl<'a> Parser<'a> {
             );
         }
         self.expect_punct("(", "to open the thread's parameters")?;
-        let mut params: Vec<String> = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
         while !self.is_punct(")") {
-            let (ty, tspan) = self.ident("a parameter type `atomic_int*`")?;
-            let ty = if ty == "volatile" || ty == "_Atomic" {
-                self.ident("a parameter type")?.0
-            } else {
-                ty
-            };
-            if ty != "atomic_int" {
-                return err(
-                    self.file,
-                    tspan,
-                    format!("unsupported parameter type `{ty}`: only `atomic_int*` locations are supported"),
-                );
-            }
-            self.expect_punct("*", "after `atomic_int` (parameters are pointers)")?;
+            let ty = self.param_type()?;
             let (p, pspan) = self.ident("a parameter name")?;
-            if params.contains(&p) {
+            if params.iter().any(|q| q.name == p) {
                 return err(self.file, pspan, format!("parameter `{p}` listed twice"));
             }
-            params.push(p);
+            params.push(Param { name: p, ty });
             if !self.is_punct(")") {
                 self.expect_punct(",", "between parameters")?;
             }
         }
         self.next();
-        self.expect_punct("{", "to open the thread body")?;
-        let mut scope = Scope { regs: Vec::new() };
-        let mut body = Vec::new();
-        while !self.is_punct("}") {
-            if matches!(self.peek().tok, Tok::Eof) {
-                return self.fail(format!(
-                    "unterminated body of thread P{index}: expected `}}`"
-                ));
-            }
-            if body.len() >= MAX_STMTS_PER_THREAD {
-                return self.fail(format!(
-                    "thread P{index} is too long: at most {MAX_STMTS_PER_THREAD} statements"
-                ));
-            }
-            body.push(self.stmt(&params, &mut scope)?);
-        }
-        self.next();
+        self.params = params.iter().map(|p| p.name.clone()).collect();
+        self.scope = Scope::new();
+        self.count = 0;
+        let open = self.expect_punct("{", "to open the thread body")?;
+        let body = self.block(index, open, 0)?;
         Ok(Thread {
             index,
             params,
@@ -396,249 +495,37 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A variable of the `locations` clause or the condition, checked against the threads.
-    fn var(&mut self) -> Result<(Var, Span), ParseError> {
-        let span = self.peek().span;
-        self.atoms += 1;
-        if self.atoms > MAX_CONDITION_ATOMS {
-            return self.fail(format!(
-                "the final condition is too long: at most {MAX_CONDITION_ATOMS} atoms"
-            ));
-        }
-        let (v, span) = self.raw_var(span)?;
-        match &v {
-            Var::Reg { thread, reg } => {
-                let Some(regs) = self.regs.get(*thread) else {
-                    return err(self.file, span, format!("thread {thread} does not exist"));
+    /// Statements up to the `}` that closes the block opened at `open` (consumed).
+    pub(crate) fn block(
+        &mut self,
+        thread: usize,
+        open: Span,
+        depth: usize,
+    ) -> Result<Vec<Stmt>, ParseError> {
+        let mut body = Vec::new();
+        while !self.is_punct("}") {
+            if matches!(self.peek().tok, Tok::Eof) {
+                let what = if depth == 0 {
+                    format!("unterminated body of thread P{thread}: expected `}}`")
+                } else {
+                    format!(
+                        "unterminated block opened at {}:{}: expected `}}`",
+                        open.line, open.col
+                    )
                 };
-                if !regs.contains(reg) {
-                    return err(
-                        self.file,
-                        span,
-                        format!("register `{thread}:{reg}` is not defined by thread P{thread}"),
-                    );
-                }
+                return self.fail(what);
             }
-            Var::Loc(l) => {
-                if !self.locs.contains(l) {
-                    return err(self.file, span, format!("unknown location `{l}`"));
-                }
+            if self.is_punct(";") {
+                self.next();
+                continue;
             }
-        }
-        Ok((v, span))
-    }
-
-    fn raw_var(&mut self, span: Span) -> Result<(Var, Span), ParseError> {
-        if let Tok::Int(t) = self.peek().tok {
-            self.next();
-            self.expect_punct(":", "between thread and register (`1:r0`)")?;
-            let (reg, _) = self.ident("a register name")?;
-            let thread = usize::try_from(t).unwrap_or(usize::MAX);
-            Ok((Var::Reg { thread, reg }, span))
-        } else if self.is_punct("[") {
-            self.next();
-            let (l, _) = self.ident("a location name")?;
-            self.expect_punct("]", "after the location")?;
-            Ok((Var::Loc(l), span))
-        } else {
-            let (l, _) = self.ident("a register `T:r` or a location")?;
-            Ok((Var::Loc(l), span))
-        }
-    }
-
-    fn locations(&mut self) -> Result<Vec<Var>, ParseError> {
-        self.next(); // `locations`
-        self.expect_punct("[", "after `locations`")?;
-        let mut out = Vec::new();
-        while !self.is_punct("]") {
-            let (v, _) = self.var()?;
-            out.push(v);
-            if !self.is_punct("]") {
-                self.expect_punct(";", "after a location")?;
-            }
+            self.stmts(thread, depth, &mut body)?;
         }
         self.next();
-        Ok(out)
-    }
-
-    fn condition(&mut self) -> Result<Condition, ParseError> {
-        let span = self.peek().span;
-        let quant = if self.is_punct("~") {
-            self.next();
-            if !self.is_ident("exists") {
-                return self.fail("expected `exists` after `~`");
-            }
-            self.next();
-            Quantifier::NotExists
-        } else if self.is_ident("exists") {
-            self.next();
-            Quantifier::Exists
-        } else if self.is_ident("forall") {
-            self.next();
-            Quantifier::Forall
-        } else {
-            let found = self.peek().tok.to_string();
-            return self.fail(format!(
-                "expected the final condition (`exists`, `~exists` or `forall`), found {found}"
-            ));
-        };
-        let prop = self.disj(0)?;
-        Ok(Condition { quant, prop, span })
-    }
-
-    fn disj(&mut self, depth: usize) -> Result<Prop, ParseError> {
-        let mut p = self.conj(depth)?;
-        while self.is_punct("\\/") {
-            self.next();
-            let q = self.conj(depth)?;
-            p = Prop::Or(Box::new(p), Box::new(q));
-        }
-        Ok(p)
-    }
-
-    fn conj(&mut self, depth: usize) -> Result<Prop, ParseError> {
-        let mut p = self.unary(depth)?;
-        while self.is_punct("/\\") {
-            self.next();
-            let q = self.unary(depth)?;
-            p = Prop::And(Box::new(p), Box::new(q));
-        }
-        Ok(p)
-    }
-
-    fn unary(&mut self, depth: usize) -> Result<Prop, ParseError> {
-        if depth > 64 {
-            return self.fail("condition nested too deeply");
-        }
-        if self.is_punct("~") {
-            self.next();
-            return Ok(Prop::Not(Box::new(self.unary(depth + 1)?)));
-        }
-        if self.is_punct("(") {
-            self.next();
-            let p = self.disj(depth + 1)?;
-            self.expect_punct(")", "to close `(`")?;
-            return Ok(p);
-        }
-        // `true` / `false` are constants unless they name a location (`true=1`).
-        let is_atom = matches!(self.peek_at(1), Tok::Punct("="));
-        if self.is_ident("true") && !is_atom {
-            self.next();
-            return Ok(Prop::True);
-        }
-        if self.is_ident("false") && !is_atom {
-            self.next();
-            return Ok(Prop::False);
-        }
-        let (v, _) = self.var()?;
-        self.expect_punct("=", "in the condition (`1:r0=1`)")?;
-        let (k, _) = self.int("an integer")?;
-        Ok(Prop::Eq(v, k))
+        Ok(body)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MP: &str = "C MP+rel+acq\n\"doc\"\n{ [x] = 0; y = 0; }\n\
-        P0(atomic_int* x, atomic_int* y) {\n\
-          atomic_store_explicit(x, 1, memory_order_relaxed);\n\
-          atomic_store_explicit(y, 1, memory_order_release);\n}\n\
-        P1(atomic_int* x, atomic_int* y) {\n\
-          int r0 = atomic_load_explicit(y, memory_order_acquire);\n\
-          int r1 = atomic_load_explicit(x, memory_order_relaxed);\n}\n\
-        exists (1:r0=1 /\\ 1:r1=0)\n";
-
-    #[test]
-    fn parses_message_passing() {
-        let t = parse(MP, "mp.litmus").unwrap();
-        assert_eq!(t.name, "MP+rel+acq");
-        assert_eq!(t.doc.as_deref(), Some("doc"));
-        assert_eq!(t.threads.len(), 2);
-        assert_eq!(
-            t.threads[1].body[0].op,
-            Op::Load {
-                reg: "r0".into(),
-                loc: "y".into(),
-                ord: MemOrder::Acquire
-            }
-        );
-        assert_eq!(t.cond.quant, Quantifier::Exists);
-        assert_eq!(t.observables().len(), 2);
-    }
-
-    #[test]
-    fn print_round_trips() {
-        let t = parse(MP, "mp.litmus").unwrap();
-        let again = parse(&crate::litmus::print(&t), "printed").unwrap();
-        assert_eq!(t.name, again.name);
-        assert_eq!(t.init, again.init);
-        assert_eq!(t.cond.prop, again.cond.prop);
-        let ops = |t: &Test| -> Vec<Op> {
-            t.threads
-                .iter()
-                .flat_map(|th| th.body.iter().map(|s| s.op.clone()))
-                .collect()
-        };
-        assert_eq!(ops(&t), ops(&again));
-    }
-
-    #[test]
-    fn names_with_digits_and_dots() {
-        let src = MP.replace("MP+rel+acq", "2+2W+fence.sc+po");
-        assert_eq!(parse(&src, "f").unwrap().name, "2+2W+fence.sc+po");
-    }
-
-    #[test]
-    fn errors_carry_line_and_column() {
-        let bad = MP.replace("memory_order_acquire", "memory_order_acquir");
-        let e = parse(&bad, "mp.litmus").unwrap_err();
-        assert_eq!((e.line, e.col), (9, 34), "{e}");
-        assert!(e
-            .to_string()
-            .starts_with("mp.litmus:9:34: unknown memory order"));
-        let e = parse(
-            &MP.replace(
-                "(x, 1, memory_order_relaxed);",
-                "(x, 1, memory_order_relaxed)",
-            ),
-            "f",
-        )
-        .unwrap_err();
-        assert_eq!(e.line, 6, "{e}");
-        let e = parse("", "empty").unwrap_err();
-        assert_eq!((e.line, e.col), (1, 1));
-        let e = parse_bytes(b"C X\n{ \xff }", "bytes").unwrap_err();
-        assert_eq!((e.line, e.col), (2, 3));
-    }
-
-    #[test]
-    fn rejects_orderings_rust_would_panic_on() {
-        let bad = MP.replace(
-            "load_explicit(y, memory_order_acquire)",
-            "load_explicit(y, memory_order_release)",
-        );
-        assert!(parse(&bad, "f")
-            .unwrap_err()
-            .message
-            .contains("a load cannot"));
-        let bad = MP.replace(
-            "(y, 1, memory_order_release)",
-            "(y, 1, memory_order_acquire)",
-        );
-        assert!(parse(&bad, "f")
-            .unwrap_err()
-            .message
-            .contains("a store cannot"));
-    }
-
-    #[test]
-    fn never_panics_on_truncations() {
-        for end in 0..MP.len() {
-            if MP.is_char_boundary(end) {
-                let _ = parse(&MP[..end], "t");
-            }
-        }
-    }
-}
+#[path = "parser_tests.rs"]
+mod tests;

@@ -10,6 +10,9 @@ pub fn print(test: &Test) -> String {
     if let Some(doc) = &test.doc {
         let _ = writeln!(s, "\"{doc}\"");
     }
+    for (k, v) in &test.meta {
+        let _ = writeln!(s, "{k}={v}");
+    }
     s.push('{');
     for (l, v) in &test.init {
         let _ = write!(s, " [{l}] = {v};");
@@ -19,13 +22,19 @@ pub fn print(test: &Test) -> String {
         let params: Vec<String> = t
             .params
             .iter()
-            .map(|p| format!("atomic_int* {p}"))
+            .map(|p| format!("{} {}", p.ty.c_name(), p.name))
             .collect();
         let _ = writeln!(s, "\nP{}({}) {{", t.index, params.join(", "));
-        for st in &t.body {
-            let _ = writeln!(s, "  {}", print_op(&st.op));
-        }
+        block(&mut s, &t.body, 1);
         s.push_str("}\n");
+    }
+    if !test.regions.is_empty() {
+        let rs: Vec<String> = test
+            .regions
+            .iter()
+            .map(|(l, r)| format!("{l}:{r}"))
+            .collect();
+        let _ = writeln!(s, "\nregions: {}", rs.join(" "));
     }
     if !test.locations.is_empty() {
         let vars: Vec<String> = test.locations.iter().map(|v| format!("{v};")).collect();
@@ -40,45 +49,97 @@ pub fn print(test: &Test) -> String {
     s
 }
 
+fn block(s: &mut String, body: &[Stmt], indent: usize) {
+    let pad = "  ".repeat(indent);
+    for st in body {
+        match &st.op {
+            Op::If { cond, then, els } => {
+                let _ = writeln!(s, "{pad}if ({cond}) {{");
+                block(s, then, indent + 1);
+                if els.is_empty() {
+                    let _ = writeln!(s, "{pad}}}");
+                } else {
+                    let _ = writeln!(s, "{pad}}} else {{");
+                    block(s, els, indent + 1);
+                    let _ = writeln!(s, "{pad}}}");
+                }
+            }
+            op => {
+                let _ = writeln!(s, "{pad}{}", print_op(op));
+            }
+        }
+    }
+}
+
 /// One statement in C syntax, e.g. `int r0 = atomic_load_explicit(y, memory_order_acquire);`
+/// (an `if` on one line).
 pub fn print_op(op: &Op) -> String {
-    let assign = |reg: &Option<String>| {
-        reg.as_ref()
-            .map(|r| format!("int {r} = "))
-            .unwrap_or_default()
+    let assign = |dst: &Option<Dst>| match dst {
+        Some(Dst { reg, decl: true }) => format!("int {reg} = "),
+        Some(Dst { reg, decl: false }) => format!("{reg} = "),
+        None => String::new(),
     };
     match op {
-        Op::Local { reg, val } => format!("int {reg} = {val};"),
-        Op::Load { reg, loc, ord } => {
-            format!("int {reg} = atomic_load_explicit({loc}, {});", ord.c_name())
+        Op::Assign { reg, decl, val } => {
+            format!("{}{reg} = {val};", if *decl { "int " } else { "" })
         }
-        Op::Store { loc, val, ord } => {
-            format!("atomic_store_explicit({loc}, {val}, {});", ord.c_name())
-        }
+        Op::Store {
+            loc,
+            val,
+            ord: None,
+        } => format!("*{loc} = {val};"),
+        Op::Store {
+            loc,
+            val,
+            ord: Some(o),
+        } => format!("atomic_store_explicit({loc}, {val}, {});", o.c_name()),
         Op::Fence { ord } => format!("atomic_thread_fence({});", ord.c_name()),
-        Op::Exchange { reg, loc, val, ord } => format!(
-            "{}atomic_exchange_explicit({loc}, {val}, {});",
-            assign(reg),
-            ord.c_name()
-        ),
-        Op::FetchAdd { reg, loc, val, ord } => format!(
-            "{}atomic_fetch_add_explicit({loc}, {val}, {});",
-            assign(reg),
+        Op::Rmw {
+            dst,
+            op,
+            loc,
+            val,
+            ord,
+        } => format!(
+            "{}atomic_{}_explicit({loc}, {val}, {});",
+            assign(dst),
+            op.c_stem(),
             ord.c_name()
         ),
         Op::CompareExchange {
-            reg,
+            dst,
             loc,
             expected,
             desired,
             success,
             failure,
-        } => format!(
-            "{}atomic_compare_exchange_strong_explicit({loc}, &{expected}, {desired}, {}, {});",
-            assign(reg),
-            success.c_name(),
-            failure.c_name()
-        ),
+            weak,
+        } => {
+            let e = match expected {
+                Expected::Reg(r) => format!("&{r}"),
+                Expected::Loc(l) => l.clone(),
+            };
+            format!(
+                "{}atomic_compare_exchange_{}_explicit({loc}, {e}, {desired}, {}, {});",
+                assign(dst),
+                if *weak { "weak" } else { "strong" },
+                success.c_name(),
+                failure.c_name()
+            )
+        }
+        Op::If { cond, then, els } => {
+            let b = |v: &[Stmt]| {
+                v.iter()
+                    .map(|st| print_op(&st.op))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            if els.is_empty() {
+                format!("if ({cond}) {{ {} }}", b(then))
+            } else {
+                format!("if ({cond}) {{ {} }} else {{ {} }}", b(then), b(els))
+            }
+        }
     }
 }
 

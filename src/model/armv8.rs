@@ -15,15 +15,16 @@
 //! releasing RMW). LDAPR differs from LDAR only in `[L];po;[A]`: it may pass an earlier STLR.
 //! A read-modify-write (an outline-atomics call or an LSE instruction) is a read event and a
 //! write event related by `rmw`. All observers share one inner-shareable domain, so
-//! DMB ISH = DMB SY. The litmus language has no pointers or branches: `addr` and `ctrl` are
-//! empty and there is no ISB; `data` comes from stored register values.
+//! DMB ISH = DMB SY. `data` and `ctrl` are the dependencies rustc's code keeps
+//! (`model::lower`: a stored value computed from a loaded one; a conditional branch on a
+//! loaded value before later events); the litmus language has no address arithmetic and no
+//! ISB, so `addr` is empty.
 
 use super::exec::{CEvent, Kind, Structure};
 use super::graph::{flag, Dyn, GSpec, Graph, Part};
-use super::lower::{lower_op, Insn};
+use super::lower::{lower_access, Insn};
 use super::rel::{cycle, Rel};
 use super::{witness, Witness};
-use crate::litmus::Test;
 use crate::machine::Target;
 
 /// The graph events of aarch64 instructions executing C event `c`.
@@ -46,6 +47,7 @@ pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
             Insn::DmbIsh => out.push(one(Kind::Fence, None, flag::DMB_FULL)),
             Insn::DmbIshld => out.push(one(Kind::Fence, None, flag::DMB_LD)),
             Insn::DmbIshst => out.push(one(Kind::Fence, None, flag::DMB_ST)),
+            i if i.is_branch() => {}
             _ => {
                 // A read-modify-write: read half, then (if it writes) write half.
                 let sem = i.rmw_sem().unwrap_or(super::lower::RmwSem::AcqRel);
@@ -62,10 +64,9 @@ pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
 }
 
 /// The aarch64 graph of a structure, from rustc's lowering for `target`.
-pub fn graph(test: &Test, st: &Structure, nlocs: usize, target: Target) -> Result<Graph, String> {
-    Graph::build(st, nlocs, &mut |c| {
-        let op = &test.threads[c.thread.unwrap_or(0)].body[c.stmt].op;
-        specs(&lower_op(op, target), c)
+pub fn graph(st: &Structure, nlocs: usize, target: Target) -> Result<Graph, String> {
+    Graph::build(st, nlocs, false, &mut |c| {
+        specs(&lower_access(c.access, target), c)
     })
 }
 

@@ -13,10 +13,13 @@
 //! Rmw   irreflexive(rf ∪ mo;mo;rf⁻¹ ∪ mo;rf)
 //! Spartial  acyclic(((SC × SC) ∩ scp) \ id), scp = hb ∪ fsb?;mo;sbf? ∪ rf⁻¹;[SC];mo
 //!           ∪ rf⁻¹;hb|loc;[W] ∪ fsb;fr ∪ fr;sbf ∪ fsb;fr;sbf           fr = rf⁻¹; mo
+//! NaRf  empty((rf; [R \ A]) \ vis),  vis = (hb|loc ∩ (W × R)) \ (hb|loc; [W]; hb|loc)
 //! ```
 //! There is no no-thin-air axiom (LB+rlx is allowed) and SC fences order only through `scp`
 //! (IRIW with SeqCst fences between Relaxed reads is allowed). There is no consume ordering
-//! in the lab, so `dob` is empty; all accesses are atomic, so there are no data races.
+//! in the lab, so `dob` is empty. A plain (non-atomic, `A`'s complement) read must read a
+//! visible write (NaRf): one that happens before it with no other write between them; data
+//! races are found by `model::race` (`dr`).
 
 use super::graph::{flag, Dyn, Graph};
 use super::rel::{cycle, members, path, Edge, Rel};
@@ -44,7 +47,7 @@ pub fn hb(g: &Graph, d: &Dyn) -> Hb {
     let rs = mo.inter(&rs_prime).minus(&mo.minus(&rs_prime).seq(&mo));
     let fsb = sb.from_set(g.fences);
     let sbf = sb.to_set(g.fences);
-    let atomic = mem & !g.init;
+    let atomic = mem & !g.init & !g.with(flag::NA);
     let swra = g.ext.inter(
         &fsb.opt()
             .from_set(crel)
@@ -141,6 +144,23 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
             Some(e)
         });
     }
+    // NaRf: a plain read reads a visible write.
+    let hbl = hb.inter(&g.loc);
+    let vis = hbl
+        .from_set(g.writes)
+        .to_set(g.reads)
+        .minus(&hbl.to_set(g.writes).seq(&hbl));
+    let narf = rf.to_set(g.reads & g.with(flag::NA)).minus(&vis);
+    if !narf.is_empty() {
+        return witness("NaRf", "empty((rf; [R \\ A]) \\ vis)", explain, || {
+            let (w, r) = narf.edges().next()?;
+            Some(vec![Edge {
+                from: w,
+                to: r,
+                label: "rf",
+            }])
+        });
+    }
     // Rmw: irreflexive(rf ∪ mo;mo;rf⁻¹ ∪ mo;rf)
     let rmw = rf.union(&mo.seq(&mo).seq(&rfi)).union(&mo.seq(&rf));
     if !rmw.is_irreflexive() {
@@ -157,7 +177,6 @@ pub fn check(g: &Graph, d: &Dyn, explain: bool) -> Option<Witness> {
     let fsb = sb.from_set(g.fences);
     let sbf = sb.to_set(g.fences);
     let fr = rfi.seq(&mo);
-    let hbl = hb.inter(&g.loc);
     let scsc = Rel::cross(n, sc, sc);
     let keep = |r: Rel| r.inter(&scsc).minus_id();
     let parts = [

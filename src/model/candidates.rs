@@ -3,10 +3,10 @@
 //! product, each turned into a candidate by computing its values.
 
 use super::exec::{
-    event_span, too_large, Candidate, Kind, RegMap, Structure, MAX_CANDIDATES, MAX_WRITES_PER_LOC,
+    event_span, too_large, Candidate, Kind, Structure, MAX_CANDIDATES, MAX_WRITES_PER_LOC,
 };
 use super::rel::Rel;
-use super::values::run_values;
+use super::values::run;
 use super::ModelError;
 use crate::litmus::{Test, Var};
 
@@ -35,25 +35,20 @@ fn permutations(items: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn enumerate_structure(
     test: &Test,
     locs: &[String],
-    regmaps: &[RegMap],
+    init: &[i32],
+    names: &[Vec<String>],
     observables: &[Var],
     si: usize,
     st: &Structure,
     out: &mut Vec<Candidate>,
 ) -> Result<(), ModelError> {
     let n = st.events.len();
-    let init: Vec<i64> = locs.iter().map(|l| test.init_value(l)).collect();
-    // Program order position per event.
-    let mut po_pos = vec![(usize::MAX, 0usize); n];
-    for (t, evs) in st.threads.iter().enumerate() {
-        for (i, &e) in evs.iter().enumerate() {
-            po_pos[e] = (t, i);
-        }
-    }
-    let po_before = |a: usize, b: usize| po_pos[a].0 == po_pos[b].0 && po_pos[a].1 < po_pos[b].1;
+    // C-level sequenced-before: the weakest program order of every level.
+    let po_before = |a: usize, b: usize| st.sb_before(a, b);
 
     let mut per_loc: Vec<Vec<LocChoice>> = Vec::new();
     for (l, lname) in locs.iter().enumerate() {
@@ -70,7 +65,7 @@ pub(super) fn enumerate_structure(
                     "{} writes to `{lname}` (at most {MAX_WRITES_PER_LOC})",
                     writes.len()
                 ),
-                event_span(test, &st.events, writes[MAX_WRITES_PER_LOC]),
+                event_span(&st.events, writes[MAX_WRITES_PER_LOC]),
             ));
         }
         let mut choices = Vec::new();
@@ -108,7 +103,7 @@ pub(super) fn enumerate_structure(
                     format!(
                         "more than {MAX_CANDIDATES} reads-from and coherence choices for `{lname}`"
                     ),
-                    reads.first().and_then(|&r| event_span(test, &st.events, r)),
+                    reads.first().and_then(|&r| event_span(&st.events, r)),
                 ));
             }
         }
@@ -140,7 +135,7 @@ pub(super) fn enumerate_structure(
             }
             co.push(c.co.clone());
         }
-        if let Some(c) = run_values(&init, locs, st, regmaps, observables, si, rf, co) {
+        if let Some(c) = run(init, st, observables, locs, names, si, rf, co) {
             out.push(c);
         }
         // Next combination.

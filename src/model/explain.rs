@@ -178,6 +178,7 @@ fn axiom_intro(m: Model, axiom: &str) -> &'static str {
         (Model::C11, "Hb") => "Happens-before must be acyclic.",
         (Model::C11, "Coh") => "Coherence: a write (or a read of it) that is coherence-earlier cannot come after, in happens-before, one that is coherence-later.",
         (Model::C11, "Rf") => "A read cannot read from a write it happens before.",
+        (Model::C11, "NaRf") => "A plain (non-atomic) read must read a visible write: one that happens before it, with no other write to the location between them in happens-before. This read reads a write that is not visible to it.",
         (Model::C11, "Spartial") => "SeqCst events are partially ordered by scp (happens-before, coherence and reads-before through SeqCst events and fences), which must have no cycle.",
         (Model::Sc, _) => "Under SC the events run one at a time, in an interleaving that keeps each thread's program order, and every read sees the latest write.",
         (Model::X86Tso | Model::QemuX86, "tso") => "x86-TSO: a store waits in its thread's FIFO store buffer, so only a later load may overtake it; a barrier or a locked instruction drains the buffer. Global happens-before (ghb) must be acyclic.",
@@ -350,11 +351,33 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
     for v in &verdicts {
         let _ = writeln!(
             s,
-            "  {:<10} {:<30} {}",
+            "  {:<10} {:<30} {}{}",
             v.model.key(),
             v.model.title(),
-            v.word()
+            v.word(),
+            if v.race.is_some() {
+                "  + UNDEFINED BEHAVIOUR (data race)"
+            } else {
+                ""
+            }
         );
+    }
+    let racy: Vec<&super::Verdict> = verdicts.iter().filter(|v| v.race.is_some()).collect();
+    if !racy.is_empty() {
+        let _ = writeln!(s, "\nUndefined behaviour:");
+        for v in racy {
+            if let Some(r) = &v.race {
+                let _ = writeln!(
+                    s,
+                    "  {}: {r}, in the execution ending in {}.\n  Under {} the whole \
+                     program is then undefined: every outcome is possible, whatever the verdict \
+                     above says about its consistent executions.",
+                    v.model.title(),
+                    format_state(&obs, &r.state),
+                    v.model.key()
+                );
+            }
+        }
     }
     let mut states: std::collections::BTreeSet<Vec<i64>> = Default::default();
     for v in &verdicts {
@@ -434,7 +457,9 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
                     let _ = writeln!(body, "  {intro}");
                 }
                 if !w.edges.is_empty() {
-                    let _ = writeln!(body, "  cycle: {}", cycle_line(&a, g, c, &w.edges));
+                    let closes = w.edges.last().map(|e| e.to) == Some(w.edges[0].from);
+                    let what = if closes { "cycle" } else { "edge" };
+                    let _ = writeln!(body, "  {what}: {}", cycle_line(&a, g, c, &w.edges));
                     for (k, e) in w.edges.iter().enumerate() {
                         let _ = writeln!(body, "    {}. {}.", k + 1, sentence(&a, g, c, e));
                         if let Some(via) = w.via.get(k).filter(|v| !v.is_empty()) {
@@ -444,11 +469,13 @@ pub fn explain(test: &Test) -> Result<String, ModelError> {
                             }
                         }
                     }
-                    let _ = writeln!(
-                        body,
-                        "  Following the edges leads from {} back to itself: it would have to come before itself, so this execution is impossible.",
-                        short(&a, g, c, w.edges[0].from)
-                    );
+                    if closes {
+                        let _ = writeln!(
+                            body,
+                            "  Following the edges leads from {} back to itself: it would have to come before itself, so this execution is impossible.",
+                            short(&a, g, c, w.edges[0].from)
+                        );
+                    }
                 }
             }
         }

@@ -24,7 +24,9 @@ pub mod flag {
     /// x86: a locked instruction (xchg, lock-prefixed): a full barrier.
     pub const LOCKED: u32 = 1 << 11;
     pub const MFENCE: u32 = 1 << 12;
-    pub const COUNT: usize = 13;
+    /// C level: a plain (non-atomic) access.
+    pub const NA: u32 = 1 << 13;
+    pub const COUNT: usize = 14;
 
     /// The C-level flag of an ordering.
     pub fn of_order(o: crate::litmus::MemOrder) -> u32 {
@@ -87,9 +89,11 @@ pub struct Graph {
     /// Read half → write half of a two-event read-modify-write (aarch64).
     pub rmw: Rel,
     pub data: Rel,
-    /// Address dependencies: the litmus language has no pointers, so always empty.
+    /// Address dependencies: the litmus language has no address arithmetic, so always empty.
     pub addr: Rel,
-    /// Control dependencies: thread bodies are straight-line code, so always empty.
+    /// Control dependencies rustc's code keeps: a read, then a conditional branch on its
+    /// value, then the event (instruction levels; empty at the C level, where no model
+    /// uses it).
     pub ctrl: Rel,
     pub reads: Set,
     pub writes: Set,
@@ -141,10 +145,12 @@ impl Graph {
     }
 
     /// Build a graph for `st`: `lower` gives the graph events of each thread event, in
-    /// program order. Initial writes come first.
+    /// program order. Initial writes come first. `sequenced`: program order is the C level's
+    /// sequenced-before (one graph event per C event), else the order of the instructions.
     pub fn build(
         st: &Structure,
         nlocs: usize,
+        sequenced: bool,
         lower: &mut dyn FnMut(&CEvent) -> Vec<GSpec>,
     ) -> Result<Graph, String> {
         let mut events: Vec<GEvent> = Vec::new();
@@ -213,8 +219,8 @@ impl Graph {
                     || c.kind.is_write() && wpart[ce] == usize::MAX
                 {
                     return Err(format!(
-                        "the lowering of P{t}'s statement {} lost its memory access",
-                        c.stmt
+                        "the lowering of P{t}'s statement at line {} lost its memory access",
+                        c.span.line
                     ));
                 }
             }
@@ -226,7 +232,12 @@ impl Graph {
         for mine in &per_thread {
             for (i, &a) in mine.iter().enumerate() {
                 for &b in &mine[i + 1..] {
-                    po.add(a, b);
+                    if !sequenced || st.sb_before(events[a].cev, events[b].cev) {
+                        po.add(a, b);
+                    }
+                    if sequenced && st.sb_before(events[b].cev, events[a].cev) {
+                        po.add(b, a);
+                    }
                 }
                 for &b in mine {
                     if a != b {
@@ -275,9 +286,22 @@ impl Graph {
             rmw.add(r, w);
         }
         let mut data = Rel::empty(n);
-        for &(r, w) in &st.data {
-            if rpart[r] != usize::MAX && wpart[w] != usize::MAX {
-                data.add(rpart[r], wpart[w]);
+        let mut ctrl = Rel::empty(n);
+        if !sequenced {
+            for &(r, w) in &st.data {
+                if rpart[r] != usize::MAX && wpart[w] != usize::MAX {
+                    data.add(rpart[r], wpart[w]);
+                }
+            }
+            for &(r, e) in &st.ctrl {
+                if rpart[r] == usize::MAX {
+                    continue;
+                }
+                for (g, ge) in events.iter().enumerate() {
+                    if ge.cev == e && ge.thread.is_some() {
+                        ctrl.add(rpart[r], g);
+                    }
+                }
             }
         }
         Ok(Graph {
@@ -290,7 +314,7 @@ impl Graph {
             rmw,
             data,
             addr: Rel::empty(n),
-            ctrl: Rel::empty(n),
+            ctrl,
             reads,
             writes,
             fences,

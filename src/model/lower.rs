@@ -1,17 +1,20 @@
-//! Lowering: which instructions rustc 1.95 emits for each atomic operation, ordering and
-//! target (`--release`, std atomics): the compile mapping measured and recorded in
-//! `docs/platforms.md`.
+//! Lowering: which instructions rustc 1.95 emits for each operation, ordering and target
+//! (`--release`, std atomics), and which dependencies and branches its code keeps: the compile
+//! mapping measured and recorded in `docs/platforms.md`.
 //!
 //! The models use it to give the verdict of the code rustc actually emits, and the asm
 //! checker uses it to know which ordering-relevant instructions to expect:
 //!
 //! ```
 //! use orderlab::machine::Target;
-//! use orderlab::model::lower::{lower_op, Insn};
-//! use orderlab::litmus::{MemOrder, Op, Value};
-//! let store = Op::Store { loc: "x".into(), val: Value::Const(1), ord: MemOrder::SeqCst };
-//! assert_eq!(lower_op(&store, Target::X86_64), vec![Insn::Xchg]);
-//! assert_eq!(lower_op(&store, Target::Aarch64)[0].mnemonic(), "stlr");
+//! use orderlab::model::exec::Access;
+//! use orderlab::model::lower::{lower_access, Insn};
+//! use orderlab::litmus::MemOrder;
+//! let store = Access::Store(Some(MemOrder::SeqCst));
+//! assert_eq!(lower_access(store, Target::X86_64), vec![Insn::Xchg]);
+//! assert_eq!(lower_access(store, Target::Aarch64)[0].mnemonic(), "stlr");
+//! // A plain access is the Relaxed one's instruction.
+//! assert_eq!(lower_access(Access::Load(None), Target::Aarch64), vec![Insn::Ldr]);
 //! ```
 //!
 //! An instruction class stands for the ordering-relevant instruction of an operation; the
@@ -19,9 +22,19 @@
 //! is a locked `or` of zero into the stack ([`Insn::LockOrStack`]); weaker fences emit nothing
 //! on x86. Read-modify-writes on default aarch64 are calls to the outline-atomics helpers
 //! (`__aarch64_swp4_acq_rel`, ...: the `4` is the size of the litmus language's `atomic_int`,
-//! an `AtomicI32`), which use LSE instructions or an exclusive-access loop.
+//! an `AtomicI32`), which use LSE instructions or an exclusive-access loop. A plain access
+//! (`*x`) runs as a Relaxed atomic one (README: plain accesses), so it is the same `mov`,
+//! `ldr` or `str`.
+//!
+//! Dependencies: rustc keeps a data dependency unless the value folds to a constant
+//! ([`folds`]: `r ^ r`, `r - r`, `r & 0`, ...), and keeps a conditional branch for an `if`
+//! whose condition depends on a loaded value and whose branches access memory
+//! ([`branch_kept`]), except an `if`/`else` that stores to one location in both branches,
+//! which becomes one store of a selected value ([`if_is_select`]). The emitted-asm check
+//! verifies these for every catalog thread (`asm::deps`).
 
-use crate::litmus::{MemOrder, Op, Test};
+use super::exec::Access;
+use crate::litmus::{BinOp, Expr, MemOrder, Op, RmwOp, Stmt};
 use crate::machine::Target;
 use std::fmt;
 
@@ -71,7 +84,120 @@ impl RmwSem {
     }
 }
 
-/// An instruction class: what rustc emits for one atomic operation (the ordering-relevant
+/// The aarch64 read-modify-write families (LSE instructions and outline-atomics helpers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lse {
+    Cas,
+    Swp,
+    Ldadd,
+    /// fetch_or
+    Ldset,
+    /// fetch_and (of the complemented operand)
+    Ldclr,
+    /// fetch_xor
+    Ldeor,
+}
+
+impl Lse {
+    pub const ALL: [Lse; 6] = [
+        Lse::Cas,
+        Lse::Swp,
+        Lse::Ldadd,
+        Lse::Ldset,
+        Lse::Ldclr,
+        Lse::Ldeor,
+    ];
+
+    /// The family of an RMW operation (fetch_sub adds the negated operand).
+    pub fn of(op: RmwOp) -> Lse {
+        match op {
+            RmwOp::Xchg => Lse::Swp,
+            RmwOp::Add | RmwOp::Sub => Lse::Ldadd,
+            RmwOp::Or => Lse::Ldset,
+            RmwOp::And => Lse::Ldclr,
+            RmwOp::Xor => Lse::Ldeor,
+        }
+    }
+
+    fn index(self) -> usize {
+        Lse::ALL.iter().position(|&l| l == self).unwrap_or(0)
+    }
+
+    /// What the operation does, in words.
+    pub fn what(self) -> &'static str {
+        match self {
+            Lse::Cas => "compare-and-swap",
+            Lse::Swp => "swap",
+            Lse::Ldadd => "fetch-add",
+            Lse::Ldset => "fetch-or",
+            Lse::Ldclr => "fetch-and-not",
+            Lse::Ldeor => "fetch-xor",
+        }
+    }
+}
+
+impl RmwSem {
+    fn index(self) -> usize {
+        match self {
+            RmwSem::Relax => 0,
+            RmwSem::Acq => 1,
+            RmwSem::Rel => 2,
+            RmwSem::AcqRel => 3,
+        }
+    }
+}
+
+/// `bl __aarch64_<op>4_<sem>`, by family and ordering.
+const CALLS: [[&str; 4]; 6] = [
+    [
+        "bl __aarch64_cas4_relax",
+        "bl __aarch64_cas4_acq",
+        "bl __aarch64_cas4_rel",
+        "bl __aarch64_cas4_acq_rel",
+    ],
+    [
+        "bl __aarch64_swp4_relax",
+        "bl __aarch64_swp4_acq",
+        "bl __aarch64_swp4_rel",
+        "bl __aarch64_swp4_acq_rel",
+    ],
+    [
+        "bl __aarch64_ldadd4_relax",
+        "bl __aarch64_ldadd4_acq",
+        "bl __aarch64_ldadd4_rel",
+        "bl __aarch64_ldadd4_acq_rel",
+    ],
+    [
+        "bl __aarch64_ldset4_relax",
+        "bl __aarch64_ldset4_acq",
+        "bl __aarch64_ldset4_rel",
+        "bl __aarch64_ldset4_acq_rel",
+    ],
+    [
+        "bl __aarch64_ldclr4_relax",
+        "bl __aarch64_ldclr4_acq",
+        "bl __aarch64_ldclr4_rel",
+        "bl __aarch64_ldclr4_acq_rel",
+    ],
+    [
+        "bl __aarch64_ldeor4_relax",
+        "bl __aarch64_ldeor4_acq",
+        "bl __aarch64_ldeor4_rel",
+        "bl __aarch64_ldeor4_acq_rel",
+    ],
+];
+
+/// The LSE instructions, by family and ordering (`a`: acquire, `l`: release).
+const LSE: [[&str; 4]; 6] = [
+    ["cas", "casa", "casl", "casal"],
+    ["swp", "swpa", "swpl", "swpal"],
+    ["ldadd", "ldadda", "ldaddl", "ldaddal"],
+    ["ldset", "ldseta", "ldsetl", "ldsetal"],
+    ["ldclr", "ldclra", "ldclrl", "ldclral"],
+    ["ldeor", "ldeora", "ldeorl", "ldeoral"],
+];
+
+/// An instruction class: what rustc emits for one operation (the ordering-relevant
 /// instruction; see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Insn {
@@ -82,23 +208,30 @@ pub enum Insn {
     MovStore,
     /// `xchg`: a SeqCst store or a swap (implicitly locked).
     Xchg,
-    /// `lock cmpxchg`: compare-exchange.
+    /// `lock cmpxchg`: compare-exchange (and the loop of a fetch_or/and/xor whose result is
+    /// used).
     LockCmpxchg,
-    /// `lock xadd`: fetch-add.
+    /// `lock xadd`: fetch-add, fetch-sub.
     LockXadd,
+    /// `lock or` / `lock and` / `lock xor` to a location: fetch_or/and/xor, result unused.
+    LockOr,
+    LockAnd,
+    LockXor,
     /// `lock or` of 0 to the stack: `fence(SeqCst)`.
     LockOrStack,
     /// `mfence`: not emitted by rustc for std atomics; QEMU's translation of ARM barriers
     /// and hand-written kernels use it.
     Mfence,
+    /// A conditional jump (`je`, `jne`, ...).
+    Jcc,
     // ---- aarch64 ----
-    /// `ldr`: Relaxed load.
+    /// `ldr`: Relaxed or plain load.
     Ldr,
     /// `ldar`: Acquire or SeqCst load (SeqCst always; Acquire without rcpc).
     Ldar,
     /// `ldapr`: Acquire load with rcpc.
     Ldapr,
-    /// `str`: Relaxed store.
+    /// `str`: Relaxed or plain store.
     Str,
     /// `stlr`: Release or SeqCst store.
     Stlr,
@@ -108,32 +241,29 @@ pub enum Insn {
     DmbIshld,
     /// `dmb ishst`: not emitted by rustc for std fences; hand-written kernels use it.
     DmbIshst,
-    /// `bl __aarch64_cas4_<sem>`: compare-exchange (default features).
-    CallCas(RmwSem),
-    /// `bl __aarch64_swp4_<sem>`: swap (default features).
-    CallSwp(RmwSem),
-    /// `bl __aarch64_ldadd4_<sem>`: fetch-add (default features).
-    CallLdadd(RmwSem),
-    /// `cas`, `casa`, `casl`, `casal` (+lse).
-    Cas(RmwSem),
-    /// `swp`, `swpa`, `swpl`, `swpal` (+lse).
-    Swp(RmwSem),
-    /// `ldadd`, `ldadda`, `ldaddl`, `ldaddal` (+lse).
-    Ldadd(RmwSem),
+    /// `bl __aarch64_<op>4_<sem>`: a read-modify-write (default features: outline atomics).
+    Call(Lse, RmwSem),
+    /// `cas`, `swpal`, `ldsetl`, ...: a read-modify-write (+lse).
+    Atomic(Lse, RmwSem),
+    /// A conditional branch (`cbz`, `cbnz`, `tbz`, `tbnz`, `b.<cond>`).
+    Bcond,
 }
 
 impl Insn {
     /// The instruction as it appears in assembly, operands left out; a helper call is
-    /// `bl SYMBOL`. Both x86 `mov` classes give `mov`.
+    /// `bl SYMBOL`. Both x86 `mov` classes give `mov`; a conditional branch is `jcc` or
+    /// `b.cond`.
     pub fn mnemonic(self) -> &'static str {
-        use RmwSem::*;
         match self {
             Insn::MovLoad | Insn::MovStore => "mov",
             Insn::Xchg => "xchg",
             Insn::LockCmpxchg => "lock cmpxchg",
             Insn::LockXadd => "lock xadd",
-            Insn::LockOrStack => "lock or",
+            Insn::LockOr | Insn::LockOrStack => "lock or",
+            Insn::LockAnd => "lock and",
+            Insn::LockXor => "lock xor",
             Insn::Mfence => "mfence",
+            Insn::Jcc => "jcc",
             Insn::Ldr => "ldr",
             Insn::Ldar => "ldar",
             Insn::Ldapr => "ldapr",
@@ -142,42 +272,9 @@ impl Insn {
             Insn::DmbIsh => "dmb ish",
             Insn::DmbIshld => "dmb ishld",
             Insn::DmbIshst => "dmb ishst",
-            Insn::CallCas(s) => match s {
-                Relax => "bl __aarch64_cas4_relax",
-                Acq => "bl __aarch64_cas4_acq",
-                Rel => "bl __aarch64_cas4_rel",
-                AcqRel => "bl __aarch64_cas4_acq_rel",
-            },
-            Insn::CallSwp(s) => match s {
-                Relax => "bl __aarch64_swp4_relax",
-                Acq => "bl __aarch64_swp4_acq",
-                Rel => "bl __aarch64_swp4_rel",
-                AcqRel => "bl __aarch64_swp4_acq_rel",
-            },
-            Insn::CallLdadd(s) => match s {
-                Relax => "bl __aarch64_ldadd4_relax",
-                Acq => "bl __aarch64_ldadd4_acq",
-                Rel => "bl __aarch64_ldadd4_rel",
-                AcqRel => "bl __aarch64_ldadd4_acq_rel",
-            },
-            Insn::Cas(s) => match s {
-                Relax => "cas",
-                Acq => "casa",
-                Rel => "casl",
-                AcqRel => "casal",
-            },
-            Insn::Swp(s) => match s {
-                Relax => "swp",
-                Acq => "swpa",
-                Rel => "swpl",
-                AcqRel => "swpal",
-            },
-            Insn::Ldadd(s) => match s {
-                Relax => "ldadd",
-                Acq => "ldadda",
-                Rel => "ldaddl",
-                AcqRel => "ldaddal",
-            },
+            Insn::Call(l, s) => CALLS[l.index()][s.index()],
+            Insn::Atomic(l, s) => LSE[l.index()][s.index()],
+            Insn::Bcond => "b.cond",
         }
     }
 
@@ -189,8 +286,10 @@ impl Insn {
             Insn::Xchg => "xchg: locked swap; a full barrier (drains the store buffer)",
             Insn::LockCmpxchg => "lock cmpxchg: locked compare-and-swap; a full barrier",
             Insn::LockXadd => "lock xadd: locked fetch-add; a full barrier",
+            Insn::LockOr | Insn::LockAnd | Insn::LockXor => "lock or/and/xor: locked read-modify-write whose result is unused; a full barrier",
             Insn::LockOrStack => "lock or to the stack: SeqCst fence; a full barrier (cheaper than mfence)",
             Insn::Mfence => "mfence: full barrier; earlier stores are visible before later loads",
+            Insn::Jcc => "jcc: conditional jump; x86-TSO orders loads and stores without it",
             Insn::Ldr => "ldr: plain load; may be reordered with accesses to other locations",
             Insn::Ldar => "ldar: Acquire load (RCsc): later accesses wait for it, and it waits for an earlier stlr",
             Insn::Ldapr => "ldapr: Acquire load (RCpc): later accesses wait for it, but it may pass an earlier stlr",
@@ -199,9 +298,8 @@ impl Insn {
             Insn::DmbIsh => "dmb ish: full barrier: every earlier access is ordered before every later one",
             Insn::DmbIshld => "dmb ishld: load barrier: earlier loads are ordered before every later access",
             Insn::DmbIshst => "dmb ishst: store barrier: earlier stores are ordered before later stores",
-            Insn::CallCas(_) | Insn::Cas(_) => "compare-and-swap: atomic read-modify-write; the suffix gives Acquire read / Release write",
-            Insn::CallSwp(_) | Insn::Swp(_) => "swap: atomic read-modify-write; the suffix gives Acquire read / Release write",
-            Insn::CallLdadd(_) | Insn::Ldadd(_) => "fetch-add: atomic read-modify-write; the suffix gives Acquire read / Release write",
+            Insn::Call(..) | Insn::Atomic(..) => "atomic read-modify-write; the suffix gives Acquire read / Release write",
+            Insn::Bcond => "b.cond: conditional branch: a later store waits for the loads the condition depends on (control dependency); a later load does not",
         }
     }
 
@@ -213,6 +311,11 @@ impl Insn {
         )
     }
 
+    /// A conditional branch.
+    pub fn is_branch(self) -> bool {
+        matches!(self, Insn::Jcc | Insn::Bcond)
+    }
+
     /// The read-modify-write classes.
     pub fn is_rmw(self) -> bool {
         matches!(
@@ -220,12 +323,11 @@ impl Insn {
             Insn::Xchg
                 | Insn::LockCmpxchg
                 | Insn::LockXadd
-                | Insn::CallCas(_)
-                | Insn::CallSwp(_)
-                | Insn::CallLdadd(_)
-                | Insn::Cas(_)
-                | Insn::Swp(_)
-                | Insn::Ldadd(_)
+                | Insn::LockOr
+                | Insn::LockAnd
+                | Insn::LockXor
+                | Insn::Call(..)
+                | Insn::Atomic(..)
         )
     }
 
@@ -242,12 +344,7 @@ impl Insn {
     /// The RMW ordering of an aarch64 read-modify-write class.
     pub fn rmw_sem(self) -> Option<RmwSem> {
         match self {
-            Insn::CallCas(s)
-            | Insn::CallSwp(s)
-            | Insn::CallLdadd(s)
-            | Insn::Cas(s)
-            | Insn::Swp(s)
-            | Insn::Ldadd(s) => Some(s),
+            Insn::Call(_, s) | Insn::Atomic(_, s) => Some(s),
             _ => None,
         }
     }
@@ -261,9 +358,46 @@ impl Insn {
                 | Insn::Xchg
                 | Insn::LockCmpxchg
                 | Insn::LockXadd
+                | Insn::LockOr
+                | Insn::LockAnd
+                | Insn::LockXor
                 | Insn::LockOrStack
                 | Insn::Mfence
+                | Insn::Jcc
         )
+    }
+
+    /// Every class (for looking a token up).
+    pub fn all() -> Vec<Insn> {
+        let mut v = vec![
+            Insn::MovLoad,
+            Insn::MovStore,
+            Insn::Xchg,
+            Insn::LockCmpxchg,
+            Insn::LockXadd,
+            Insn::LockOr,
+            Insn::LockAnd,
+            Insn::LockXor,
+            Insn::LockOrStack,
+            Insn::Mfence,
+            Insn::Jcc,
+            Insn::Ldr,
+            Insn::Ldar,
+            Insn::Ldapr,
+            Insn::Str,
+            Insn::Stlr,
+            Insn::DmbIsh,
+            Insn::DmbIshld,
+            Insn::DmbIshst,
+            Insn::Bcond,
+        ];
+        for l in Lse::ALL {
+            for s in [RmwSem::Relax, RmwSem::Acq, RmwSem::Rel, RmwSem::AcqRel] {
+                v.push(Insn::Call(l, s));
+                v.push(Insn::Atomic(l, s));
+            }
+        }
+        v
     }
 }
 
@@ -273,160 +407,235 @@ impl fmt::Display for Insn {
     }
 }
 
-/// The instructions rustc emits for one statement on `target`, in program order.
+/// The instructions rustc emits for one event's operation on `target`, in program order, as
+/// they appear in the emitted code: a fetch_or/and/xor whose result is used is an x86
+/// `lock cmpxchg` loop (a load, the `lock cmpxchg`, a jump back).
 ///
-/// A statement with no memory effect (`int r = 1;`, a fence that is a no-op on x86) lowers to
-/// nothing. Orderings Rust rejects ([`Op::rust_rejects`]) are lowered as the nearest valid
-/// ordering (a Release load as Relaxed, an AcqRel load as Acquire, an Acquire store as Relaxed,
-/// an AcqRel store as Release, a Relaxed fence as nothing); the models reject such tests
-/// before lowering.
-pub fn lower_op(op: &Op, target: Target) -> Vec<Insn> {
+/// An initial write lowers to nothing, and so does a fence that is a no-op on x86. Orderings
+/// Rust rejects (`Op::rust_rejects`) are lowered as the nearest valid ordering (a Release
+/// load as Relaxed, an AcqRel load as Acquire, an Acquire store as Relaxed, an AcqRel store as
+/// Release, a Relaxed fence as nothing); the models reject such tests before lowering.
+pub fn signature(access: Access, target: Target) -> Vec<Insn> {
     use MemOrder::*;
     let x86 = target == Target::X86_64;
-    match op {
-        Op::Local { .. } => vec![],
-        Op::Load { ord, .. } => vec![if x86 {
+    let rmw = |l: Lse, s: RmwSem| match target {
+        Target::Aarch64Lse => Insn::Atomic(l, s),
+        _ => Insn::Call(l, s),
+    };
+    match access {
+        Access::Init => vec![],
+        Access::Load(ord) => vec![if x86 {
             Insn::MovLoad
         } else {
-            match ord {
+            match ord.unwrap_or(Relaxed) {
                 Relaxed | Release => Insn::Ldr,
                 Acquire | AcqRel if target == Target::Aarch64Rcpc => Insn::Ldapr,
                 Acquire | AcqRel | SeqCst => Insn::Ldar,
             }
         }],
-        Op::Store { ord, .. } => vec![match (x86, ord) {
+        Access::Store(ord) => vec![match (x86, ord.unwrap_or(Relaxed)) {
             (true, SeqCst) => Insn::Xchg,
             (true, _) => Insn::MovStore,
             (false, Relaxed | Acquire) => Insn::Str,
             (false, _) => Insn::Stlr,
         }],
-        Op::Fence { ord } => match (x86, ord) {
+        Access::Fence(ord) => match (x86, ord) {
             (_, Relaxed) => vec![],
             (true, SeqCst) => vec![Insn::LockOrStack],
             (true, _) => vec![],
             (false, Acquire) => vec![Insn::DmbIshld],
             (false, _) => vec![Insn::DmbIsh],
         },
-        Op::Exchange { ord, .. } => vec![match target {
-            Target::X86_64 => Insn::Xchg,
-            Target::Aarch64Lse => Insn::Swp(RmwSem::of(*ord)),
-            _ => Insn::CallSwp(RmwSem::of(*ord)),
-        }],
-        Op::FetchAdd { ord, .. } => vec![match target {
-            Target::X86_64 => Insn::LockXadd,
-            Target::Aarch64Lse => Insn::Ldadd(RmwSem::of(*ord)),
-            _ => Insn::CallLdadd(RmwSem::of(*ord)),
-        }],
-        Op::CompareExchange {
-            success, failure, ..
-        } => vec![match target {
-            Target::X86_64 => Insn::LockCmpxchg,
-            Target::Aarch64Lse => Insn::Cas(RmwSem::of_cas(*success, *failure)),
-            _ => Insn::CallCas(RmwSem::of_cas(*success, *failure)),
-        }],
+        Access::Rmw { op, ord, used } => match (x86, op) {
+            (true, RmwOp::Xchg) => vec![Insn::Xchg],
+            (true, RmwOp::Add | RmwOp::Sub) => vec![Insn::LockXadd],
+            (true, _) if used => vec![Insn::MovLoad, Insn::LockCmpxchg, Insn::Jcc],
+            (true, RmwOp::Or) => vec![Insn::LockOr],
+            (true, RmwOp::And) => vec![Insn::LockAnd],
+            (true, _) => vec![Insn::LockXor],
+            (false, op) => vec![rmw(Lse::of(op), RmwSem::of(ord))],
+        },
+        Access::CasOk { success, failure } | Access::CasFail { success, failure } => {
+            vec![if x86 {
+                Insn::LockCmpxchg
+            } else {
+                rmw(Lse::Cas, RmwSem::of_cas(success, failure))
+            }]
+        }
     }
 }
 
-/// One statement of a lowered thread.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoweredStmt {
-    /// Index of the statement in the thread's body.
-    pub stmt: usize,
-    pub insns: Vec<Insn>,
+/// The instructions of one event that the models see: [`signature`] without branches and
+/// without the load that starts a `lock cmpxchg` loop (it only guesses the old value; the
+/// `lock cmpxchg` that succeeds is the read-modify-write).
+pub fn lower_access(access: Access, target: Target) -> Vec<Insn> {
+    let sig = signature(access, target);
+    let looped = sig.contains(&Insn::Jcc);
+    sig.into_iter()
+        .filter(|i| !(i.is_branch() || looped && *i == Insn::MovLoad))
+        .collect()
 }
 
-/// A whole test lowered to one target: per thread, per statement, the instructions.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lowered {
-    pub target: Target,
-    pub threads: Vec<Vec<LoweredStmt>>,
-}
-
-/// Lower every statement of every thread.
-pub fn lower_test(test: &Test, target: Target) -> Lowered {
-    Lowered {
-        target,
-        threads: test
-            .threads
-            .iter()
-            .map(|t| {
-                t.body
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| LoweredStmt {
-                        stmt: i,
-                        insns: lower_op(&s.op, target),
-                    })
-                    .collect()
-            })
-            .collect(),
+/// Does rustc compute `a op b` as a constant whatever the operands (LLVM folds `x ^ x`,
+/// `x - x`, `x & 0`, `x * 0`, `x == x`, ...)? Then the result depends on no load.
+pub fn folds(op: BinOp, a: &Expr, b: &Expr) -> bool {
+    let same = a == b && !a.has_load();
+    let zero = |e: &Expr| e.constant() == Some(0);
+    match op {
+        BinOp::Xor | BinOp::Sub | BinOp::Ne | BinOp::Lt | BinOp::Gt => same,
+        BinOp::Eq | BinOp::Le | BinOp::Ge => same,
+        BinOp::BitAnd | BinOp::Mul | BinOp::And => zero(a) || zero(b),
+        _ => false,
     }
 }
 
-impl Lowered {
-    /// The ordering signature of a thread: its instructions in program order.
-    pub fn signature(&self, thread: usize) -> Vec<Insn> {
-        self.threads
-            .get(thread)
-            .map(|t| t.iter().flat_map(|s| s.insns.iter().copied()).collect())
-            .unwrap_or_default()
+/// Does a branch access memory (so that rustc cannot turn it into a select)?
+fn accesses_memory(body: &[Stmt]) -> bool {
+    let mut any = false;
+    crate::litmus::walk(body, &mut |s| {
+        any |= !matches!(s.op, Op::Assign { .. } | Op::If { .. })
+            || s.op.exprs().iter().any(|e| e.has_load());
+    });
+    any
+}
+
+/// Is an `if`/`else` one store to the same location in each branch (same ordering, Relaxed or
+/// plain, no load in the values)? rustc then stores once a value selected by the condition
+/// (`csel`/`cinc`, `setcc`): the branch becomes a data dependency.
+pub fn if_is_select(then: &[Stmt], els: &[Stmt]) -> bool {
+    match (then, els) {
+        (
+            [Stmt {
+                op:
+                    Op::Store {
+                        loc: a,
+                        val: va,
+                        ord: oa,
+                    },
+                ..
+            }],
+            [Stmt {
+                op:
+                    Op::Store {
+                        loc: b,
+                        val: vb,
+                        ord: ob,
+                    },
+                ..
+            }],
+        ) => {
+            a == b
+                && oa == ob
+                && matches!(oa, None | Some(MemOrder::Relaxed))
+                && !va.has_load()
+                && !vb.has_load()
+        }
+        _ => false,
     }
+}
+
+/// Does rustc branch once for a compare-exchange with a location as its expected value (it
+/// branches on the outcome to write the value found back on failure) and the `if` that follows
+/// it, on its result alone, with no `else`? LLVM threads the jump: the `if`'s branch is the
+/// compare-exchange's, and the write-back is laid out after the `if`'s statements.
+pub fn shares_branch(cas: &Op, next: &Op) -> bool {
+    match (cas, next) {
+        (
+            Op::CompareExchange {
+                dst: Some(d),
+                expected: crate::litmus::Expected::Loc(_),
+                ..
+            },
+            Op::If { cond, els, .. },
+        ) => els.is_empty() && !cond.has_load() && cond.regs().iter().all(|r| *r == d.reg),
+        _ => false,
+    }
+}
+
+/// Does rustc keep a conditional branch for an `if`? When its condition depends on a loaded
+/// value and a branch accesses memory, and it is not a select ([`if_is_select`]).
+pub fn branch_kept(cond_depends: bool, then: &[Stmt], els: &[Stmt]) -> bool {
+    cond_depends && !if_is_select(then, els) && (accesses_memory(then) || accesses_memory(els))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::litmus::Value;
-
-    fn load(ord: MemOrder) -> Op {
-        Op::Load {
-            reg: "r0".into(),
-            loc: "x".into(),
-            ord,
-        }
-    }
 
     #[test]
     fn platforms_table() {
         use MemOrder::*;
-        let l = |o, t| lower_op(&load(o), t);
+        let l = |o, t| lower_access(Access::Load(Some(o)), t);
         assert_eq!(l(Acquire, Target::Aarch64), vec![Insn::Ldar]);
         assert_eq!(l(Acquire, Target::Aarch64Rcpc), vec![Insn::Ldapr]);
         assert_eq!(l(SeqCst, Target::Aarch64Rcpc), vec![Insn::Ldar]);
         assert_eq!(l(Relaxed, Target::Aarch64Lse), vec![Insn::Ldr]);
         assert_eq!(l(SeqCst, Target::X86_64), vec![Insn::MovLoad]);
-        let f = |o, t| lower_op(&Op::Fence { ord: o }, t);
+        let f = |o, t| lower_access(Access::Fence(o), t);
         assert_eq!(f(Acquire, Target::Aarch64), vec![Insn::DmbIshld]);
         assert_eq!(f(Release, Target::Aarch64), vec![Insn::DmbIsh]);
         assert_eq!(f(SeqCst, Target::X86_64), vec![Insn::LockOrStack]);
         assert!(f(AcqRel, Target::X86_64).is_empty());
-        let st = |o, t| {
-            lower_op(
-                &Op::Store {
-                    loc: "x".into(),
-                    val: Value::Const(1),
-                    ord: o,
-                },
-                t,
-            )
-        };
-        assert_eq!(st(SeqCst, Target::X86_64), vec![Insn::Xchg]);
-        assert_eq!(st(Release, Target::X86_64), vec![Insn::MovStore]);
-        assert_eq!(st(Release, Target::Aarch64), vec![Insn::Stlr]);
-        assert_eq!(st(Relaxed, Target::Aarch64), vec![Insn::Str]);
-        let cas = Op::CompareExchange {
-            reg: None,
-            loc: "x".into(),
-            expected: "e".into(),
-            desired: Value::Const(1),
+        let st = |o, t| lower_access(Access::Store(o), t);
+        assert_eq!(st(Some(SeqCst), Target::X86_64), vec![Insn::Xchg]);
+        assert_eq!(st(Some(Release), Target::X86_64), vec![Insn::MovStore]);
+        assert_eq!(st(Some(Release), Target::Aarch64), vec![Insn::Stlr]);
+        assert_eq!(st(Some(Relaxed), Target::Aarch64), vec![Insn::Str]);
+        // Plain accesses: the Relaxed instructions.
+        assert_eq!(st(None, Target::Aarch64), vec![Insn::Str]);
+        assert_eq!(st(None, Target::X86_64), vec![Insn::MovStore]);
+        let cas = Access::CasOk {
             success: SeqCst,
             failure: SeqCst,
         };
         assert_eq!(
-            lower_op(&cas, Target::Aarch64)[0].mnemonic(),
+            lower_access(cas, Target::Aarch64)[0].mnemonic(),
             "bl __aarch64_cas4_acq_rel"
         );
-        assert_eq!(lower_op(&cas, Target::Aarch64Lse)[0].mnemonic(), "casal");
-        assert_eq!(lower_op(&cas, Target::X86_64), vec![Insn::LockCmpxchg]);
+        assert_eq!(lower_access(cas, Target::Aarch64Lse)[0].mnemonic(), "casal");
+        assert_eq!(lower_access(cas, Target::X86_64), vec![Insn::LockCmpxchg]);
+        let or = |used| Access::Rmw {
+            op: RmwOp::Or,
+            ord: Relaxed,
+            used,
+        };
+        assert_eq!(
+            signature(or(true), Target::X86_64),
+            vec![Insn::MovLoad, Insn::LockCmpxchg, Insn::Jcc]
+        );
+        assert_eq!(
+            lower_access(or(true), Target::X86_64),
+            vec![Insn::LockCmpxchg]
+        );
+        assert_eq!(lower_access(or(false), Target::X86_64), vec![Insn::LockOr]);
+        assert_eq!(
+            lower_access(or(true), Target::Aarch64)[0].mnemonic(),
+            "bl __aarch64_ldset4_relax"
+        );
+        let and = Access::Rmw {
+            op: RmwOp::And,
+            ord: AcqRel,
+            used: true,
+        };
+        assert_eq!(
+            lower_access(and, Target::Aarch64Lse)[0].mnemonic(),
+            "ldclral"
+        );
+    }
+
+    #[test]
+    fn folding_removes_dependencies_rustc_removes() {
+        use crate::litmus::Expr;
+        let r = Expr::reg("r");
+        assert!(folds(BinOp::Xor, &r, &r));
+        assert!(folds(BinOp::BitAnd, &r, &Expr::Const(0)));
+        assert!(!folds(BinOp::BitAnd, &r, &Expr::Const(128)));
+        assert!(!folds(BinOp::Add, &r, &r));
+        let load = Expr::Load {
+            loc: "x".into(),
+            ord: None,
+        };
+        // Two loads are two values, even of one location.
+        assert!(!folds(BinOp::Xor, &load, &load));
     }
 }

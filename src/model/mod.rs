@@ -26,14 +26,19 @@
 //! assert!(check(&sb, Model::QemuX86).unwrap().target_allowed);
 //! ```
 //!
+//! Plain (non-atomic) accesses can race: under RC11 and C11 a consistent execution with two
+//! conflicting accesses, one of them plain, unordered by happens-before, makes the program's
+//! behaviour undefined ([`race`]); [`Verdict::race`] names the first such pair found, and the
+//! verdict on the condition stays the one over the consistent executions, as herd7's.
+//!
 //! ## Limitations
-//! - Thread bodies are straight-line code over `int` locations: there are no address or
-//!   control dependencies to model (the ARMv8 model carries the relations, always empty), and
-//!   no non-atomic accesses, so no data races.
+//! - No address dependencies (the language has no address arithmetic); control and data
+//!   dependencies are those rustc's code keeps ([`lower`]).
 //! - Executions whose values depend on themselves through reads-from and data flow ("out of
 //!   thin air" values) are not generated.
 //! - Bounds: [`exec::MAX_CANDIDATES`] candidates, [`rel::MAX_EVENTS`] events per graph,
-//!   [`exec::MAX_WRITES_PER_LOC`] writes per location, [`exec::MAX_CAS`] compare-exchanges.
+//!   [`exec::MAX_WRITES_PER_LOC`] writes per location, [`exec::MAX_STRUCTURES`] combinations
+//!   of the threads' paths.
 
 pub mod armv8;
 pub mod c11;
@@ -43,7 +48,9 @@ pub mod exec;
 pub mod explain;
 pub mod graph;
 pub mod lower;
+mod path;
 pub mod qemu;
+pub mod race;
 pub mod rc11;
 pub mod rel;
 pub mod sc;
@@ -241,15 +248,13 @@ impl Level {
     ];
 
     /// Build the graph of one structure at this level.
-    pub fn graph(self, test: &Test, st: &Structure, nlocs: usize) -> Result<Graph, String> {
+    pub fn graph(self, st: &Structure, nlocs: usize) -> Result<Graph, String> {
         match self {
-            Level::C => Graph::build(st, nlocs, &mut |c| vec![c_spec(c)]),
-            Level::X86 => tso::graph(test, st, nlocs),
-            Level::Aarch64 => armv8::graph(test, st, nlocs, crate::machine::Target::Aarch64),
-            Level::Aarch64Rcpc => {
-                armv8::graph(test, st, nlocs, crate::machine::Target::Aarch64Rcpc)
-            }
-            Level::QemuX86 => qemu::graph(test, st, nlocs),
+            Level::C => Graph::build(st, nlocs, true, &mut |c| vec![c_spec(c)]),
+            Level::X86 => tso::graph(st, nlocs),
+            Level::Aarch64 => armv8::graph(st, nlocs, crate::machine::Target::Aarch64),
+            Level::Aarch64Rcpc => armv8::graph(st, nlocs, crate::machine::Target::Aarch64Rcpc),
+            Level::QemuX86 => qemu::graph(st, nlocs),
         }
     }
 }
@@ -258,24 +263,28 @@ impl Level {
 fn c_spec(c: &exec::CEvent) -> graph::GSpec {
     use crate::litmus::MemOrder::*;
     use exec::Kind;
-    let name = match (c.kind, c.ord) {
-        (Kind::Read, Relaxed) => "Relaxed load",
-        (Kind::Read, Acquire | AcqRel) => "Acquire load",
-        (Kind::Read, Release) => "Release load",
-        (Kind::Read, SeqCst) => "SeqCst load",
-        (Kind::Write, Relaxed | Acquire) => "Relaxed store",
-        (Kind::Write, Release | AcqRel) => "Release store",
-        (Kind::Write, SeqCst) => "SeqCst store",
-        (Kind::Rmw, Relaxed) => "Relaxed read-modify-write",
-        (Kind::Rmw, Acquire) => "Acquire read-modify-write",
-        (Kind::Rmw, Release) => "Release read-modify-write",
-        (Kind::Rmw, AcqRel) => "AcqRel read-modify-write",
-        (Kind::Rmw, SeqCst) => "SeqCst read-modify-write",
-        (Kind::Fence, Relaxed) => "Relaxed fence",
-        (Kind::Fence, Acquire) => "Acquire fence",
-        (Kind::Fence, Release) => "Release fence",
-        (Kind::Fence, AcqRel) => "AcqRel fence",
-        (Kind::Fence, SeqCst) => "SeqCst fence",
+    let ord = c.access.order();
+    let name = match (c.kind, ord) {
+        (Kind::Read, None) => "plain load",
+        (Kind::Read, Some(Relaxed)) => "Relaxed load",
+        (Kind::Read, Some(Acquire | AcqRel)) => "Acquire load",
+        (Kind::Read, Some(Release)) => "Release load",
+        (Kind::Read, Some(SeqCst)) => "SeqCst load",
+        (Kind::Write, None) if c.thread.is_some() => "plain store",
+        (Kind::Write, None) => "initial write",
+        (Kind::Write, Some(Relaxed | Acquire)) => "Relaxed store",
+        (Kind::Write, Some(Release | AcqRel)) => "Release store",
+        (Kind::Write, Some(SeqCst)) => "SeqCst store",
+        (Kind::Rmw, Some(Relaxed) | None) => "Relaxed read-modify-write",
+        (Kind::Rmw, Some(Acquire)) => "Acquire read-modify-write",
+        (Kind::Rmw, Some(Release)) => "Release read-modify-write",
+        (Kind::Rmw, Some(AcqRel)) => "AcqRel read-modify-write",
+        (Kind::Rmw, Some(SeqCst)) => "SeqCst read-modify-write",
+        (Kind::Fence, Some(Relaxed) | None) => "Relaxed fence",
+        (Kind::Fence, Some(Acquire)) => "Acquire fence",
+        (Kind::Fence, Some(Release)) => "Release fence",
+        (Kind::Fence, Some(AcqRel)) => "AcqRel fence",
+        (Kind::Fence, Some(SeqCst)) => "SeqCst fence",
     };
     graph::GSpec {
         kind: c.kind,
@@ -284,7 +293,11 @@ fn c_spec(c: &exec::CEvent) -> graph::GSpec {
         } else {
             Some(graph::Part::Both)
         },
-        flags: graph::flag::of_order(c.ord),
+        flags: match ord {
+            Some(o) => graph::flag::of_order(o),
+            None if c.access.is_plain() => graph::flag::NA,
+            None => 0,
+        },
         name,
     }
 }
@@ -297,6 +310,9 @@ pub struct Verdict {
     pub allowed_states: BTreeSet<Vec<i64>>,
     /// Whether some allowed state is the condition's target (Test::is_target).
     pub target_allowed: bool,
+    /// RC11 and C11: a data race of a consistent execution (undefined behaviour: every
+    /// outcome is then possible); `None` when there is none, and for every other model.
+    pub race: Option<race::Race>,
 }
 
 impl Verdict {
@@ -405,15 +421,11 @@ impl<'t> Analysis<'t> {
             let nlocs = self.enumeration.locs.len();
             let mut gs = Vec::with_capacity(self.enumeration.structures.len());
             for st in &self.enumeration.structures {
-                gs.push(
-                    level
-                        .graph(self.test, st, nlocs)
-                        .map_err(|e| ModelError::TooLarge {
-                            test: self.test.name.clone(),
-                            bound: e,
-                            span: None,
-                        })?,
-                );
+                gs.push(level.graph(st, nlocs).map_err(|e| ModelError::TooLarge {
+                    test: self.test.name.clone(),
+                    bound: e,
+                    span: None,
+                })?);
             }
             self.graphs[i] = Some(gs);
         }
@@ -430,22 +442,36 @@ impl<'t> Analysis<'t> {
         .as_deref()
         .unwrap_or(&[]);
         let mut allowed_states = BTreeSet::new();
-        for c in &self.enumeration.candidates {
-            if allowed_states.contains(&c.state) {
+        let mut found = None;
+        let races = matches!(model, Model::Rc11 | Model::C11);
+        for (ci, c) in self.enumeration.candidates.iter().enumerate() {
+            if allowed_states.contains(&c.state) && (!races || found.is_some()) {
                 continue;
             }
             let g = &gs[c.structure];
             let d = g.relations(c);
             if model.violation(g, &d, false).is_none() {
                 allowed_states.insert(c.state.clone());
+                if races && found.is_none() {
+                    let hb = match model {
+                        Model::Rc11 => rc11::hb(g, &d).hb,
+                        _ => c11::hb(g, &d).hb,
+                    };
+                    found = race::find(g, &hb).map(|pair| (ci, pair));
+                }
             }
         }
+        let race = found.map(|(ci, (a, b))| {
+            let c = &self.enumeration.candidates[ci];
+            race::Race::describe(self, &gs[c.structure], c, a, b)
+        });
         let obs = &self.enumeration.observables;
         let target_allowed = allowed_states.iter().any(|s| self.test.is_target(obs, s));
         Ok(Verdict {
             model,
             allowed_states,
             target_allowed,
+            race,
         })
     }
 }

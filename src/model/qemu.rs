@@ -14,9 +14,8 @@
 
 use super::exec::Structure;
 use super::graph::Graph;
-use super::lower::{lower_op, Insn};
+use super::lower::{lower_access, Insn, Lse};
 use super::tso;
-use crate::litmus::Test;
 use crate::machine::Target;
 
 /// The x86 instructions QEMU executes for one aarch64 instruction class.
@@ -27,19 +26,22 @@ pub fn translate(i: Insn) -> Vec<Insn> {
         Insn::Ldar | Insn::Ldapr => vec![Insn::MovLoad, Insn::Mfence],
         Insn::Stlr => vec![Insn::Mfence, Insn::MovStore],
         Insn::DmbIsh | Insn::DmbIshld | Insn::DmbIshst => vec![Insn::Mfence],
-        Insn::CallCas(_) | Insn::Cas(_) => vec![Insn::LockCmpxchg],
-        Insn::CallSwp(_) | Insn::Swp(_) => vec![Insn::Xchg],
-        Insn::CallLdadd(_) | Insn::Ldadd(_) => vec![Insn::LockXadd],
+        Insn::Call(l, _) | Insn::Atomic(l, _) => vec![match l {
+            Lse::Swp => Insn::Xchg,
+            Lse::Ldadd => Insn::LockXadd,
+            // CAS, and fetch_or/and/xor whose result is returned: a cmpxchg loop.
+            _ => Insn::LockCmpxchg,
+        }],
+        Insn::Bcond => vec![Insn::Jcc],
         // Already x86: unchanged.
         x86 => vec![x86],
     }
 }
 
 /// The x86 graph of a structure: rustc's default aarch64 lowering, translated.
-pub fn graph(test: &Test, st: &Structure, nlocs: usize) -> Result<Graph, String> {
-    Graph::build(st, nlocs, &mut |c| {
-        let op = &test.threads[c.thread.unwrap_or(0)].body[c.stmt].op;
-        let insns: Vec<Insn> = lower_op(op, Target::Aarch64)
+pub fn graph(st: &Structure, nlocs: usize) -> Result<Graph, String> {
+    Graph::build(st, nlocs, false, &mut |c| {
+        let insns: Vec<Insn> = lower_access(c.access, Target::Aarch64)
             .into_iter()
             .flat_map(translate)
             .collect();

@@ -15,6 +15,8 @@
 //! no-thin-air   acyclic(sb ∪ rf)
 //! ```
 //! A read-modify-write is one event that reads and writes (`rmw` is the identity on them).
+//! Plain accesses are not atomic: they take no part in `rs` and `sw`; a data race between
+//! them and conflicting accesses is found by `model::race` (`dr`).
 
 use super::graph::{flag, Dyn, Graph};
 use super::rel::{cycle, path, Edge, Rel};
@@ -31,7 +33,8 @@ pub fn hb(g: &Graph, d: &Dyn) -> Hb {
     let n = g.n();
     let sb = g.po;
     let rmw = Rel::id_on(n, g.rmw_events);
-    let atomic = g.mem() & !g.init;
+    // Plain accesses are not atomic: they neither release nor acquire.
+    let atomic = g.mem() & !g.init & !g.with(flag::NA);
     let rs = Rel::id_on(n, g.writes)
         .seq(&sb.inter(&g.loc).opt())
         .to_set(g.writes & atomic)

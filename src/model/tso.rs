@@ -14,16 +14,16 @@
 
 use super::exec::{CEvent, Kind, Structure};
 use super::graph::{flag, Dyn, GSpec, Graph, Part};
-use super::lower::{lower_op, Insn};
+use super::lower::{lower_access, Insn};
 use super::rel::{cycle, Rel};
 use super::{witness, Witness};
-use crate::litmus::Test;
 use crate::machine::Target;
 
 /// The graph events of x86 instructions executing C event `c`.
 pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
     insns
         .iter()
+        .filter(|i| !i.is_branch())
         .map(|&i| {
             let name = i.mnemonic();
             match i {
@@ -64,10 +64,9 @@ pub fn specs(insns: &[Insn], c: &CEvent) -> Vec<GSpec> {
 }
 
 /// The x86 graph of a structure, from rustc's x86_64 lowering.
-pub fn graph(test: &Test, st: &Structure, nlocs: usize) -> Result<Graph, String> {
-    Graph::build(st, nlocs, &mut |c| {
-        let op = &test.threads[c.thread.unwrap_or(0)].body[c.stmt].op;
-        specs(&lower_op(op, Target::X86_64), c)
+pub fn graph(st: &Structure, nlocs: usize) -> Result<Graph, String> {
+    Graph::build(st, nlocs, false, &mut |c| {
+        specs(&lower_access(c.access, Target::X86_64), c)
     })
 }
 

@@ -1,165 +1,186 @@
-//! The values of a candidate execution: each thread's steps with their register inputs
-//! resolved to the steps that define them, evaluated in data-flow order with the values its
-//! reads get from the candidate's reads-from choice.
+//! The values of a candidate execution: each thread's value steps, evaluated in data-flow
+//! order (not program order, so that values flowing between threads through reads-from never
+//! wait on each other needlessly) with the values its reads get from the candidate's
+//! reads-from choice. All values are 32-bit and wrap as the hardware does
+//! (`litmus::BinOp::apply`, `litmus::RmwOp::apply`).
+//!
+//! A candidate is discarded when its values contradict its structure: a branch assumed taken
+//! whose condition is false, a compare-exchange assumed to succeed that finds another value,
+//! or values that depend on themselves (out of thin air: not generated).
 
-use super::exec::{Candidate, Operand, RegMap, RmwOp, Step, Structure};
-use crate::litmus::Var;
+use super::exec::{Candidate, Structure};
+use crate::litmus::{BinOp, RmwOp, UnOp, Var};
 
-/// A register input of a step: a constant or output `slot` of an earlier step.
-#[derive(Clone, Copy, Debug)]
+/// A value an expression reads: a constant or output `slot` of an earlier step of the same
+/// thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Input {
-    Const(i64),
-    Def(usize, usize),
+    Const(i32),
+    Def(usize, u8),
 }
 
-/// A step with its register inputs resolved to the steps defining them (reaching
-/// definitions), so values can flow in data-flow order rather than program order.
-#[derive(Clone, Debug)]
-pub(super) enum RStep {
-    Local(Input),
-    Read(usize),
-    Write(usize, Input),
-    Xchg(usize, Input),
-    Add(usize, Input),
-    Cas {
-        ev: usize,
-        exp: Input,
-        desired: Input,
-    },
-    CasFail(usize, Input),
-    Fence,
+/// An expression over inputs (no loads: a load is a step of its own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum VExpr {
+    In(Input),
+    Un(UnOp, Box<VExpr>),
+    Bin(BinOp, Box<VExpr>, Box<VExpr>),
 }
 
-/// Resolve one thread's steps; also gives each register's final definition.
-pub(super) fn resolve(steps: &[Step], nregs: usize) -> (Vec<RStep>, Vec<Input>) {
-    let mut last: Vec<Input> = vec![Input::Const(0); nregs];
-    let mut out = Vec::with_capacity(steps.len());
-    for (i, st) in steps.iter().enumerate() {
-        let inp = |last: &Vec<Input>, o: &Operand| match o {
-            Operand::Const(c) => Input::Const(*c),
-            Operand::Reg(r) => last[*r],
-        };
-        match st {
-            Step::Local { dst, src } => {
-                out.push(RStep::Local(inp(&last, src)));
-                last[*dst] = Input::Def(i, 0);
-            }
-            Step::Read { ev, dst } => {
-                out.push(RStep::Read(*ev));
-                last[*dst] = Input::Def(i, 0);
-            }
-            Step::Write { ev, src } => out.push(RStep::Write(*ev, inp(&last, src))),
-            Step::Rmw { ev, op, dst } => {
-                match op {
-                    RmwOp::Xchg(o) => out.push(RStep::Xchg(*ev, inp(&last, o))),
-                    RmwOp::Add(o) => out.push(RStep::Add(*ev, inp(&last, o))),
-                    RmwOp::Cas { exp, desired, flag } => {
-                        out.push(RStep::Cas {
-                            ev: *ev,
-                            exp: last[*exp],
-                            desired: inp(&last, desired),
-                        });
-                        if let Some(f) = flag {
-                            last[*f] = Input::Def(i, 1);
+impl VExpr {
+    /// The value, as soon as it is determined: `r ^ r` is 0 and `r & 0` is 0 before `r` is
+    /// known (the identities `model::lower::folds` says rustc uses), so a value that does not
+    /// depend on a read never waits for it.
+    fn eval(&self, get: &dyn Fn(Input) -> Option<i32>) -> Option<i32> {
+        match self {
+            VExpr::In(i) => get(*i),
+            VExpr::Un(op, a) => Some(op.apply(a.eval(get)?)),
+            VExpr::Bin(op, a, b) => {
+                if a == b {
+                    match op {
+                        BinOp::Xor | BinOp::Sub | BinOp::Ne | BinOp::Lt | BinOp::Gt => {
+                            return Some(0)
                         }
+                        BinOp::Eq | BinOp::Le | BinOp::Ge => return Some(1),
+                        _ => {}
                     }
                 }
-                if let Some(d) = dst {
-                    last[*d] = Input::Def(i, 0);
+                match (a.eval(get), b.eval(get)) {
+                    (Some(x), Some(y)) => Some(op.apply(x, y)),
+                    (Some(0), None) | (None, Some(0))
+                        if matches!(op, BinOp::Mul | BinOp::BitAnd | BinOp::And) =>
+                    {
+                        Some(0)
+                    }
+                    _ => None,
                 }
             }
-            Step::CasFail { ev, exp, flag } => {
-                out.push(RStep::CasFail(*ev, last[*exp]));
-                last[*exp] = Input::Def(i, 0);
-                if let Some(f) = flag {
-                    last[*f] = Input::Def(i, 1);
-                }
-            }
-            Step::Fence => out.push(RStep::Fence),
         }
     }
-    (out, last)
+
+    /// The value when it involves no step's output.
+    pub(super) fn constant(&self) -> Option<i32> {
+        self.eval(&|i| match i {
+            Input::Const(c) => Some(c),
+            Input::Def(..) => None,
+        })
+    }
 }
 
+/// One value step of a thread's path. Outputs: slot 0.
+#[derive(Clone, Debug)]
+pub(super) enum VStep {
+    /// A register assignment: its value.
+    Let(VExpr),
+    /// A read: the value read.
+    Read { ev: usize },
+    /// A write of a value.
+    Write { ev: usize, val: VExpr },
+    /// A read-modify-write: the old value; it writes `op(old, val)`.
+    Rmw { ev: usize, op: RmwOp, val: VExpr },
+    /// A compare-exchange that succeeds: it must read `exp`; it writes `desired`.
+    CasOk {
+        ev: usize,
+        exp: VExpr,
+        desired: VExpr,
+    },
+    /// A compare-exchange that fails: the value found (which differs from `exp` when strong).
+    CasFail { ev: usize, exp: VExpr, strong: bool },
+    /// The path took the branch `taken` of a condition.
+    Assume { cond: VExpr, taken: bool },
+}
+
+impl VStep {
+    /// The step with its events renumbered by `base` (thread-local to structure numbers).
+    pub(super) fn shifted(&self, base: usize) -> VStep {
+        let mut s = self.clone();
+        match &mut s {
+            VStep::Read { ev }
+            | VStep::Write { ev, .. }
+            | VStep::Rmw { ev, .. }
+            | VStep::CasOk { ev, .. }
+            | VStep::CasFail { ev, .. } => *ev += base,
+            VStep::Let(_) | VStep::Assume { .. } => {}
+        }
+        s
+    }
+}
+
+/// The values of one rf/co choice, or `None` when they contradict the structure.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn run_values(
-    init: &[i64],
-    locs: &[String],
+pub(super) fn run(
+    init: &[i32],
     st: &Structure,
-    regmaps: &[RegMap],
     observables: &[Var],
+    locs: &[String],
+    names: &[Vec<String>],
     si: usize,
     rf: Vec<usize>,
     co: Vec<Vec<usize>>,
 ) -> Option<Candidate> {
     let n = st.events.len();
     let nlocs = co.len();
-    let mut wval: Vec<Option<i64>> = vec![None; n];
-    let mut rval = vec![0i64; n];
+    let mut wval: Vec<Option<i32>> = vec![None; n];
+    let mut rval = vec![0i32; n];
     for (slot, &v) in wval.iter_mut().zip(init).take(nlocs) {
         *slot = Some(v);
     }
-    // outs[t][step] = the step's two outputs once computed.
-    let mut outs: Vec<Vec<Option<[i64; 2]>>> =
-        st.resolved.iter().map(|r| vec![None; r.len()]).collect();
-    let get = |outs: &Vec<Option<[i64; 2]>>, i: &Input| match *i {
-        Input::Const(c) => Some(c),
-        Input::Def(s, k) => outs[s].map(|o| o[k]),
-    };
-    let mut left: usize = st.resolved.iter().map(|r| r.len()).sum();
+    let mut outs: Vec<Vec<Option<i32>>> = st.steps.iter().map(|s| vec![None; s.len()]).collect();
+    let mut left: usize = st.steps.iter().map(Vec::len).sum();
     while left > 0 {
         let mut progress = false;
-        for (t, steps) in st.resolved.iter().enumerate() {
+        for (t, steps) in st.steps.iter().enumerate() {
             for (i, step) in steps.iter().enumerate() {
                 if outs[t][i].is_some() {
                     continue;
                 }
                 let o = &outs[t];
-                let result: Option<[i64; 2]> = match step {
-                    RStep::Fence => Some([0, 0]),
-                    RStep::Local(x) => get(o, x).map(|v| [v, 0]),
-                    RStep::Write(ev, x) => get(o, x).map(|v| {
+                let get = |inp: Input| match inp {
+                    Input::Const(c) => Some(c),
+                    Input::Def(s, _) => o[s],
+                };
+                let result = match step {
+                    VStep::Let(e) => e.eval(&get),
+                    VStep::Read { ev } => wval[rf[*ev]].inspect(|&v| rval[*ev] = v),
+                    VStep::Write { ev, val } => val.eval(&get).map(|v| {
                         wval[*ev] = Some(v);
-                        [0, 0]
+                        0
                     }),
-                    RStep::Read(ev) => wval[rf[*ev]].map(|v| {
-                        rval[*ev] = v;
-                        [v, 0]
-                    }),
-                    RStep::Xchg(ev, x) | RStep::Add(ev, x) => match (wval[rf[*ev]], get(o, x)) {
+                    VStep::Rmw { ev, op, val } => match (wval[rf[*ev]], val.eval(&get)) {
                         (Some(old), Some(v)) => {
                             rval[*ev] = old;
-                            wval[*ev] = Some(if matches!(step, RStep::Add(..)) {
-                                old.wrapping_add(v)
-                            } else {
-                                v
-                            });
-                            Some([old, 0])
+                            wval[*ev] = Some(op.apply(old, v));
+                            Some(old)
                         }
                         _ => None,
                     },
-                    RStep::Cas { ev, exp, desired } => {
-                        match (wval[rf[*ev]], get(o, exp), get(o, desired)) {
+                    VStep::CasOk { ev, exp, desired } => {
+                        match (wval[rf[*ev]], exp.eval(&get), desired.eval(&get)) {
                             (Some(old), Some(e), Some(d)) => {
                                 if old != e {
                                     return None;
                                 }
                                 rval[*ev] = old;
                                 wval[*ev] = Some(d);
-                                Some([old, 1])
+                                Some(old)
                             }
                             _ => None,
                         }
                     }
-                    RStep::CasFail(ev, exp) => match (wval[rf[*ev]], get(o, exp)) {
+                    VStep::CasFail { ev, exp, strong } => match (wval[rf[*ev]], exp.eval(&get)) {
                         (Some(cur), Some(e)) => {
-                            if cur == e {
+                            if *strong && cur == e {
                                 return None;
                             }
                             rval[*ev] = cur;
-                            Some([cur, 0])
+                            Some(cur)
                         }
                         _ => None,
+                    },
+                    VStep::Assume { cond, taken } => match cond.eval(&get) {
+                        Some(c) if (c != 0) != *taken => return None,
+                        Some(_) => Some(0),
+                        None => None,
                     },
                 };
                 if result.is_some() {
@@ -174,30 +195,35 @@ pub(super) fn run_values(
             return None;
         }
     }
-    let wval: Vec<i64> = wval.into_iter().map(|v| v.unwrap_or(0)).collect();
     let state = observables
         .iter()
         .map(|v| match v {
-            Var::Reg { thread, reg } => regmaps
+            Var::Reg { thread, reg } => names
                 .get(*thread)
-                .and_then(|m| m.names.iter().position(|x| x == reg))
-                .and_then(|i| get(&outs[*thread], &st.final_regs[*thread][i]))
-                .unwrap_or(0),
+                .and_then(|m| m.iter().position(|x| x == reg))
+                .and_then(|i| match st.regs[*thread][i] {
+                    Input::Const(c) => Some(c),
+                    Input::Def(s, _) => outs[*thread][s],
+                })
+                .unwrap_or(0) as i64,
             Var::Loc(l) => locs
                 .iter()
                 .position(|x| x == l)
                 .and_then(|li| co.get(li))
                 .and_then(|c| c.last())
-                .map(|&w| wval[w])
-                .unwrap_or(0),
+                .and_then(|&w| wval[w])
+                .unwrap_or(0) as i64,
         })
         .collect();
     Some(Candidate {
         structure: si,
         rf,
         co,
-        rval,
-        wval,
+        rval: rval.into_iter().map(i64::from).collect(),
+        wval: wval
+            .into_iter()
+            .map(|v| i64::from(v.unwrap_or(0)))
+            .collect(),
         state,
     })
 }

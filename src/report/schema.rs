@@ -2,7 +2,7 @@
 //! `orderlab report` (and by anything else that reads run files). Every field a reader may
 //! lack has a default, so files of earlier versions and hand-written ones still load.
 
-use crate::litmus::{Op, Test};
+use crate::litmus::{MemOrder, Op, RmwOp, Test};
 use crate::machine::{load_average, Platform};
 use crate::model::Model;
 use crate::run::RunOutcome;
@@ -95,6 +95,10 @@ pub struct TestResult {
     /// or where the model checker cannot judge the test).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<ModelVerdict>,
+    /// The test has a data race (RC11/C11): undefined behaviour, so the histogram is no
+    /// language verdict. The race, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_race: Option<String>,
 }
 
 /// One model's verdict on a test's target outcome.
@@ -164,26 +168,43 @@ pub struct HistEntry {
     pub forbidden: Option<bool>,
 }
 
-/// `W.rlx W.rel | R.acq R.rlx`: each thread's accesses and fences with their orderings.
+/// `W.rlx W.rel | R.acq R.rlx`: each thread's accesses and fences with their orderings, in
+/// source order (`na`: a plain access; `if`: a branch; RMWs by operation: `X` exchange, `A`
+/// add, `S` sub, `O` or, `N` and, `E` xor, `C` compare-exchange).
 pub fn orderings(test: &Test) -> String {
+    let short = |o: Option<MemOrder>| o.map_or("na", MemOrder::short);
     test.threads
         .iter()
         .map(|th| {
-            th.body
-                .iter()
-                .filter_map(|st| match &st.op {
-                    Op::Local { .. } => None,
-                    Op::Load { ord, .. } => Some(format!("R.{}", ord.short())),
-                    Op::Store { ord, .. } => Some(format!("W.{}", ord.short())),
-                    Op::Fence { ord } => Some(format!("F.{}", ord.short())),
-                    Op::Exchange { ord, .. } => Some(format!("X.{}", ord.short())),
-                    Op::FetchAdd { ord, .. } => Some(format!("A.{}", ord.short())),
+            let mut items = Vec::new();
+            crate::litmus::walk(&th.body, &mut |st| {
+                for e in st.op.exprs() {
+                    for (_, o) in e.loads() {
+                        items.push(format!("R.{}", short(o)));
+                    }
+                }
+                match &st.op {
+                    Op::Assign { .. } => {}
+                    Op::If { .. } => items.push("if".into()),
+                    Op::Store { ord, .. } => items.push(format!("W.{}", short(*ord))),
+                    Op::Fence { ord } => items.push(format!("F.{}", ord.short())),
+                    Op::Rmw { op, ord, .. } => {
+                        let k = match op {
+                            RmwOp::Xchg => "X",
+                            RmwOp::Add => "A",
+                            RmwOp::Sub => "S",
+                            RmwOp::Or => "O",
+                            RmwOp::And => "N",
+                            RmwOp::Xor => "E",
+                        };
+                        items.push(format!("{k}.{}", ord.short()))
+                    }
                     Op::CompareExchange {
                         success, failure, ..
-                    } => Some(format!("C.{}/{}", success.short(), failure.short())),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+                    } => items.push(format!("C.{}/{}", success.short(), failure.short())),
+                }
+            });
+            items.join(" ")
         })
         .collect::<Vec<_>>()
         .join(" | ")
@@ -244,6 +265,7 @@ impl TestResult {
             offset_ns: Some(run.offset_ns),
             model_error: a.model_error.clone(),
             models: model_verdicts(entry),
+            data_race: a.data_race.clone(),
         }
     }
 }

@@ -262,3 +262,26 @@ fn every_model_s_verdict_is_shown_not_only_the_platform_s() {
     let text = super::text::table(&r.tests);
     assert!(text.contains("AAFFAAF") && text.contains("rc11 c11 sc"));
 }
+
+#[test]
+fn a_data_race_is_said_in_both_reports() {
+    let mut r = run("x86.json");
+    let k = r
+        .tests
+        .iter()
+        .position(|t| {
+            t.name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+        .expect("a test with a plain name");
+    let name = r.tests[k].name.clone();
+    r.tests[k].data_race = Some("data race on d: P0's plain store d=1 and P1's plain load".into());
+    let md = markdown(std::slice::from_ref(&r), lin());
+    assert!(md.contains("UNDEFINED BEHAVIOUR: data race on d"), "{md}");
+    let html = super::html(&[r], lin());
+    assert!(section(&html, &name).contains("UNDEFINED BEHAVIOUR"));
+    // Without a race, no such sentence.
+    let md = markdown(&[run("x86.json")], lin());
+    assert!(!md.contains("UNDEFINED BEHAVIOUR"));
+}

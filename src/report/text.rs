@@ -63,6 +63,13 @@ pub fn block(test: &Test, r: &TestResult) -> String {
             each.join(", ")
         ));
     }
+    if let Some(race) = &r.data_race {
+        s.push_str(&format!(
+            "UNDEFINED BEHAVIOUR: {race}. In Rust and C11 this program has no defined \
+             outcome: the histogram shows what this machine did with the plain accesses compiled \
+             as Relaxed atomics (the platform model judges that), not what the language allows.\n"
+        ));
+    }
     s.push_str(&format!(
         "Time {} {:.2}s, {:.2} M iterations/s, sync {} (delta {:.0} ns, offset {:.0} ns){}, load {}\n",
         r.name,
@@ -106,6 +113,9 @@ pub fn table(results: &[TestResult]) -> String {
             let mut name = cut(&r.name, MAX_NAME_COLUMN).into_owned();
             if r.source == Some(Source::Interpreted) {
                 name.push_str(" (interpreted)");
+            }
+            if r.data_race.is_some() {
+                name.push_str(" [UB: data race]");
             }
             [
                 name,

@@ -116,8 +116,16 @@ impl TestResult {
             }
             (None, _) => format!("; no {model} model verdict"),
         };
+        let ub = match &self.data_race {
+            Some(race) => format!(
+                " UNDEFINED BEHAVIOUR: {race}; in Rust and C11 the program has no defined \
+                 outcome, so these counts are what the machine did with plain accesses run as \
+                 Relaxed ones, not what the language allows."
+            ),
+            None => String::new(),
+        };
         format!(
-            "{seen}{why}. Allowed here: {}. Status: {}.",
+            "{seen}{why}. Allowed here: {}. Status: {}.{ub}",
             self.allowed_here(),
             self.status.as_str()
         )

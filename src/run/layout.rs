@@ -70,16 +70,7 @@ impl Layout {
             .collect::<Result<Vec<_>, String>>()?;
         let owner = names
             .iter()
-            .map(|l| {
-                test.threads
-                    .iter()
-                    .position(|t| {
-                        t.body.iter().any(
-                            |st| matches!(&st.op, crate::litmus::Op::Load { loc, .. } if loc == l),
-                        )
-                    })
-                    .unwrap_or(0)
-            })
+            .map(|l| test.threads.iter().position(|t| t.loads(l)).unwrap_or(0))
             .collect();
         let locs = (0..n * nlocs)
             .map(|k| Line(AtomicI32::new(init[k % nlocs.max(1)])))

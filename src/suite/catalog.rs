@@ -143,58 +143,114 @@ mod tests {
         &module[start..start + end]
     }
 
-    /// `(operation, orderings)` of each statement in a generated thread body, in order.
-    fn generated_ops(body: &str) -> Vec<(&'static str, Vec<String>)> {
+    /// The operations a line of generated code calls: `(method, orderings passed to it)`,
+    /// sorted (a line is one statement; nested calls are found by matching parentheses).
+    fn line_ops(line: &str) -> Vec<(String, Vec<String>)> {
+        const METHODS: [&str; 11] = [
+            "load",
+            "store",
+            "swap",
+            "fetch_add",
+            "fetch_sub",
+            "fetch_or",
+            "fetch_and",
+            "fetch_xor",
+            "compare_exchange",
+            "compare_exchange_weak",
+            "fence",
+        ];
         let mut out = Vec::new();
-        for line in body.lines() {
-            let kind = if line.contains(".compare_exchange(") {
-                "cas"
-            } else if line.contains(".fetch_add(") {
-                "fetch_add"
-            } else if line.contains(".swap(") {
-                "swap"
-            } else if line.contains("atomic::fence(") {
-                "fence"
-            } else if line.contains(".load(") {
-                "load"
-            } else if line.contains(".store(") {
-                "store"
+        for m in METHODS {
+            let pat = if m == "fence" {
+                "atomic::fence(".to_string()
             } else {
-                continue;
+                format!(".{m}(")
             };
-            let ords = line
-                .split("Ordering::")
-                .skip(1)
-                .map(|s| s.chars().take_while(|c| c.is_alphanumeric()).collect())
-                .collect();
-            out.push((kind, ords));
+            let mut from = 0;
+            while let Some(k) = line[from..].find(&pat) {
+                let open = from + k + pat.len();
+                let (mut depth, mut ords, mut i) = (1, Vec::new(), open);
+                while depth > 0 && i < line.len() {
+                    let rest = &line[i..];
+                    if rest.starts_with('(') {
+                        depth += 1;
+                    } else if rest.starts_with(')') {
+                        depth -= 1;
+                    } else if depth == 1 && rest.starts_with("Ordering::") {
+                        let name: String = rest["Ordering::".len()..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric())
+                            .collect();
+                        ords.push(name);
+                    }
+                    i += rest.chars().next().map_or(1, char::len_utf8);
+                }
+                out.push((m.to_string(), ords));
+                from = open;
+            }
         }
+        out.sort();
         out
     }
 
-    fn source_ops(test: &Test, thread: usize) -> Vec<(&'static str, Vec<String>)> {
-        test.threads[thread]
-            .body
-            .iter()
-            .filter_map(|st| {
-                let kind = match st.op {
-                    Op::Local { .. } => return None,
-                    Op::Load { .. } => "load",
-                    Op::Store { .. } => "store",
-                    Op::Fence { .. } => "fence",
-                    Op::Exchange { .. } => "swap",
-                    Op::FetchAdd { .. } => "fetch_add",
-                    Op::CompareExchange { .. } => "cas",
-                };
-                let ords = st
-                    .op
-                    .orders()
-                    .iter()
-                    .map(|o| o.rust_name().to_string())
-                    .collect();
-                Some((kind, ords))
+    /// Per statement of a generated thread body (lines that are not comments or braces).
+    fn generated_ops(body: &str) -> Vec<Vec<(String, Vec<String>)>> {
+        body.lines()
+            .skip(1)
+            .map(str::trim)
+            .filter(|l| {
+                !l.starts_with("//")
+                    && !l.starts_with("let mut ")
+                    && !l.starts_with('[')
+                    && !matches!(*l, "}" | "} else {")
             })
+            .map(line_ops)
             .collect()
+    }
+
+    /// Per statement of a thread (source order, `if`s before their branches): the methods
+    /// the generated code must call, with their orderings (plain accesses Relaxed).
+    fn source_ops(test: &Test, thread: usize) -> Vec<Vec<(String, Vec<String>)>> {
+        use crate::litmus::{Expected, MemOrder};
+        let name = |o: Option<MemOrder>| o.unwrap_or(MemOrder::Relaxed).rust_name().to_string();
+        let mut out = Vec::new();
+        crate::litmus::walk(&test.threads[thread].body, &mut |st| {
+            let mut v: Vec<(String, Vec<String>)> = Vec::new();
+            for e in st.op.exprs() {
+                for (_, o) in e.loads() {
+                    v.push(("load".into(), vec![name(o)]));
+                }
+            }
+            match &st.op {
+                Op::Assign { .. } | Op::If { .. } => {}
+                Op::Store { ord, .. } => v.push(("store".into(), vec![name(*ord)])),
+                Op::Fence { ord } => v.push(("fence".into(), vec![name(Some(*ord))])),
+                Op::Rmw { op, ord, .. } => {
+                    v.push((op.rust_method().into(), vec![name(Some(*ord))]))
+                }
+                Op::CompareExchange {
+                    expected,
+                    success,
+                    failure,
+                    weak,
+                    ..
+                } => {
+                    let m = if *weak {
+                        "compare_exchange_weak"
+                    } else {
+                        "compare_exchange"
+                    };
+                    v.push((m.into(), vec![name(Some(*success)), name(Some(*failure))]));
+                    if let Expected::Loc(_) = expected {
+                        v.push(("load".into(), vec!["Relaxed".into()]));
+                        v.push(("store".into(), vec!["Relaxed".into()]));
+                    }
+                }
+            }
+            v.sort();
+            out.push(v);
+        });
+        out
     }
 
     #[test]
@@ -216,7 +272,7 @@ mod tests {
                     th.index,
                     th.params
                         .iter()
-                        .map(|p| format!("{p}: &AtomicI32"))
+                        .map(|p| format!("{}: &AtomicI32", p.name))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );

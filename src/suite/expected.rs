@@ -4,7 +4,9 @@
 //! Format: `#` starts a comment (to the end of the line); blank lines are ignored; the first
 //! other line is the header `test rc11 c11 sc x86-tso armv8 armv8-rcpc qemu-x86` (the keys of
 //! [`Model::ALL`], in that order); every later line is `NAME V V V V V V V` with `V` = `A`
-//! (allowed) or `F` (forbidden), columns separated by whitespace. A test name appears once.
+//! (allowed) or `F` (forbidden), columns separated by whitespace; in the rc11 and c11 columns
+//! `A+UB`/`F+UB` says that the model also finds a data race (undefined behaviour). A test
+//! name appears once.
 //!
 //! The table is parsed once ([`table`]); it applies to the catalog's own tests only, never to a
 //! file that happens to share a catalog test's name.
@@ -37,6 +39,8 @@ pub struct ExpectedRow {
     pub line: usize,
     /// `(model, allowed)` for every model, in [`Model::ALL`] order.
     pub verdicts: Vec<(Model, bool)>,
+    /// The language models (rc11, c11) under which the test has a data race (`A+UB`).
+    pub races: Vec<Model>,
 }
 
 impl ExpectedRow {
@@ -89,18 +93,32 @@ pub(crate) fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
             ));
         }
         let mut verdicts = Vec::with_capacity(Model::ALL.len());
+        let mut races = Vec::new();
         for (model, cell) in Model::ALL.iter().zip(&fields[1..]) {
-            let allowed = match *cell {
+            let language = matches!(model, Model::Rc11 | Model::C11);
+            let (verdict, ub) = match cell.strip_suffix("+UB") {
+                Some(v) if language => (v, true),
+                _ => (*cell, false),
+            };
+            let allowed = match verdict {
                 "A" => true,
                 "F" => false,
                 other => {
                     return Err(format!(
-                        "line {line}: `{test}` column {}: `{other}` is not A or F",
-                        model.key()
+                        "line {line}: `{test}` column {}: `{other}` is not A or F{}",
+                        model.key(),
+                        if language {
+                            " (with `+UB` for a data race)"
+                        } else {
+                            ""
+                        }
                     ))
                 }
             };
             verdicts.push((*model, allowed));
+            if ub {
+                races.push(*model);
+            }
         }
         if let Some(first) = seen.insert(test.to_string(), line) {
             return Err(format!(
@@ -111,6 +129,7 @@ pub(crate) fn parse_expected(src: &str) -> Result<Vec<ExpectedRow>, String> {
             test: test.to_string(),
             line,
             verdicts,
+            races,
         });
     }
     if !header_seen {
@@ -213,6 +232,12 @@ mod tests {
     fn bad_cell() {
         let e = err(&format!("{HEADER}MP+rlx A A F F a A F\n"));
         assert_eq!(e, "line 2: `MP+rlx` column armv8: `a` is not A or F");
+        // A data race is a language model's finding only.
+        let e = err(&format!("{HEADER}MP+rlx A A F F A+UB A F\n"));
+        assert_eq!(e, "line 2: `MP+rlx` column armv8: `A+UB` is not A or F");
+        let rows = parse_expected(&format!("{HEADER}MP+na A+UB F+UB F F A A F\n")).unwrap();
+        assert_eq!(rows[0].races, [Model::Rc11, Model::C11]);
+        assert_eq!(rows[0].allowed(Model::C11), Some(false));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The interpreter: runs any parsed litmus test (a file outside the catalog) by executing each
-//! operation with its ordering through a `match`. Slower than the compiled catalog, and the
-//! dispatch between operations may hide some reorderings; results are labelled "interpreted".
+//! operation with its ordering through a `match`, `if`s and expressions included, with the
+//! std atomic operations the generated code uses (plain accesses as Relaxed ones). Slower
+//! than the compiled catalog, and the dispatch between operations may hide some reorderings;
+//! results are labelled "interpreted".
 
 use crate::litmus::check::value;
-use crate::litmus::{MemOrder, Op, Test, Value};
+use crate::litmus::{BinOp, Expected, Expr, MemOrder, Op, RmwOp, Stmt, Test, UnOp};
 use crate::run::layout::Layout;
 use crate::run::{Instances, Runnable};
 use std::sync::atomic::{fence, AtomicI32, Ordering};
@@ -11,50 +13,56 @@ use std::sync::atomic::{fence, AtomicI32, Ordering};
 /// Most registers per thread the interpreter supports.
 pub const MAX_REGS: usize = 32;
 
-#[derive(Clone, Copy, Debug)]
-enum IVal {
+/// An expression with registers and locations numbered.
+#[derive(Clone, Debug)]
+enum IExpr {
     Const(i32),
     Reg(usize),
+    Load { loc: usize, ord: Ordering },
+    Un(UnOp, Box<IExpr>),
+    Bin(BinOp, Box<IExpr>, Box<IExpr>),
+}
+
+#[derive(Clone, Debug)]
+enum IExpected {
+    Reg(usize),
+    Loc(usize),
 }
 
 #[derive(Clone, Debug)]
 enum IOp {
-    Local {
+    Set {
         reg: usize,
-        val: IVal,
-    },
-    Load {
-        reg: usize,
-        loc: usize,
-        ord: Ordering,
+        val: IExpr,
     },
     Store {
         loc: usize,
-        val: IVal,
+        val: IExpr,
         ord: Ordering,
     },
     Fence {
         ord: Ordering,
     },
-    Swap {
+    Rmw {
         reg: Option<usize>,
+        op: RmwOp,
         loc: usize,
-        val: IVal,
-        ord: Ordering,
-    },
-    Add {
-        reg: Option<usize>,
-        loc: usize,
-        val: IVal,
+        val: IExpr,
         ord: Ordering,
     },
     Cas {
         reg: Option<usize>,
         loc: usize,
-        expected: usize,
-        desired: IVal,
+        expected: IExpected,
+        desired: IExpr,
         success: Ordering,
         failure: Ordering,
+        weak: bool,
+    },
+    If {
+        cond: IExpr,
+        then: Vec<IOp>,
+        els: Vec<IOp>,
     },
 }
 
@@ -69,10 +77,115 @@ pub fn ordering(o: MemOrder) -> Ordering {
     }
 }
 
+/// The ordering a plain access runs with: Relaxed (README: plain accesses).
+fn plain(o: Option<MemOrder>) -> Ordering {
+    o.map_or(Ordering::Relaxed, ordering)
+}
+
 /// A litmus test run by the interpreter.
 pub struct Interpreted {
     test: Test,
     progs: Vec<Vec<IOp>>,
+}
+
+/// Numbers registers and locations of one thread.
+struct Names<'a> {
+    file: &'a str,
+    regs: Vec<String>,
+    locs: &'a [String],
+}
+
+impl Names<'_> {
+    fn at(&self, st: &Stmt, m: String) -> String {
+        format!("{}:{}:{}: {m}", self.file, st.span.line, st.span.col)
+    }
+    fn reg(&self, st: &Stmt, r: &str) -> Result<usize, String> {
+        self.regs
+            .iter()
+            .position(|x| x == r)
+            .ok_or_else(|| self.at(st, format!("unknown register {r}")))
+    }
+    fn loc(&self, st: &Stmt, l: &str) -> Result<usize, String> {
+        self.locs
+            .iter()
+            .position(|x| x == l)
+            .ok_or_else(|| self.at(st, format!("unknown location {l}")))
+    }
+    fn expr(&self, st: &Stmt, e: &Expr) -> Result<IExpr, String> {
+        Ok(match e {
+            Expr::Const(c) => IExpr::Const(value(*c).map_err(|m| self.at(st, m))?),
+            Expr::Reg(r) => IExpr::Reg(self.reg(st, r)?),
+            Expr::Load { loc, ord } => IExpr::Load {
+                loc: self.loc(st, loc)?,
+                ord: plain(*ord),
+            },
+            Expr::Unary(op, a) => IExpr::Un(*op, Box::new(self.expr(st, a)?)),
+            Expr::Binary(op, a, b) => IExpr::Bin(
+                *op,
+                Box::new(self.expr(st, a)?),
+                Box::new(self.expr(st, b)?),
+            ),
+        })
+    }
+    fn block(&self, body: &[Stmt]) -> Result<Vec<IOp>, String> {
+        body.iter().map(|st| self.op(st)).collect()
+    }
+    fn op(&self, st: &Stmt) -> Result<IOp, String> {
+        let dst =
+            |d: &Option<crate::litmus::Dst>| d.as_ref().map(|d| self.reg(st, &d.reg)).transpose();
+        Ok(match &st.op {
+            Op::Assign { reg, val, .. } => IOp::Set {
+                reg: self.reg(st, reg)?,
+                val: self.expr(st, val)?,
+            },
+            Op::Store { loc, val, ord } => IOp::Store {
+                loc: self.loc(st, loc)?,
+                val: self.expr(st, val)?,
+                ord: plain(*ord),
+            },
+            Op::Fence { ord } => IOp::Fence {
+                ord: ordering(*ord),
+            },
+            Op::Rmw {
+                dst: d,
+                op,
+                loc,
+                val,
+                ord,
+            } => IOp::Rmw {
+                reg: dst(d)?,
+                op: *op,
+                loc: self.loc(st, loc)?,
+                val: self.expr(st, val)?,
+                ord: ordering(*ord),
+            },
+            Op::CompareExchange {
+                dst: d,
+                loc,
+                expected,
+                desired,
+                success,
+                failure,
+                weak,
+            } => IOp::Cas {
+                reg: dst(d)?,
+                loc: self.loc(st, loc)?,
+                expected: match expected {
+                    Expected::Reg(r) => IExpected::Reg(self.reg(st, r)?),
+                    Expected::Loc(l) => IExpected::Loc(self.loc(st, l)?),
+                },
+                desired: self.expr(st, desired)?,
+                success: ordering(*success),
+                failure: ordering(*failure),
+                weak: *weak,
+            },
+            Op::If { cond, then, els } => IOp::If {
+                cond: self.expr(st, cond)?,
+                then: self.block(then)?,
+                els: self.block(els)?,
+            },
+        })
+    }
 }
 
 impl Interpreted {
@@ -93,92 +206,12 @@ impl Interpreted {
                     regs.len()
                 ));
             }
-            let mut prog = Vec::new();
-            for st in &th.body {
-                let at = |m: String| format!("{file}:{}:{}: {m}", st.span.line, st.span.col);
-                let reg = |r: &str| {
-                    regs.iter()
-                        .position(|x| x == r)
-                        .ok_or_else(|| at(format!("unknown register {r}")))
-                };
-                let loc = |l: &str| {
-                    locs.iter()
-                        .position(|x| x == l)
-                        .ok_or_else(|| at(format!("unknown location {l}")))
-                };
-                let val = |v: &Value| -> Result<IVal, String> {
-                    Ok(match v {
-                        Value::Const(c) => IVal::Const(value(*c).map_err(at)?),
-                        Value::Reg(r) => IVal::Reg(reg(r)?),
-                    })
-                };
-                let opt = |r: &Option<String>| r.as_deref().map(reg).transpose();
-                prog.push(match &st.op {
-                    Op::Local { reg: r, val: v } => IOp::Local {
-                        reg: reg(r)?,
-                        val: val(v)?,
-                    },
-                    Op::Load {
-                        reg: r,
-                        loc: l,
-                        ord,
-                    } => IOp::Load {
-                        reg: reg(r)?,
-                        loc: loc(l)?,
-                        ord: ordering(*ord),
-                    },
-                    Op::Store {
-                        loc: l,
-                        val: v,
-                        ord,
-                    } => IOp::Store {
-                        loc: loc(l)?,
-                        val: val(v)?,
-                        ord: ordering(*ord),
-                    },
-                    Op::Fence { ord } => IOp::Fence {
-                        ord: ordering(*ord),
-                    },
-                    Op::Exchange {
-                        reg: r,
-                        loc: l,
-                        val: v,
-                        ord,
-                    } => IOp::Swap {
-                        reg: opt(r)?,
-                        loc: loc(l)?,
-                        val: val(v)?,
-                        ord: ordering(*ord),
-                    },
-                    Op::FetchAdd {
-                        reg: r,
-                        loc: l,
-                        val: v,
-                        ord,
-                    } => IOp::Add {
-                        reg: opt(r)?,
-                        loc: loc(l)?,
-                        val: val(v)?,
-                        ord: ordering(*ord),
-                    },
-                    Op::CompareExchange {
-                        reg: r,
-                        loc: l,
-                        expected,
-                        desired,
-                        success,
-                        failure,
-                    } => IOp::Cas {
-                        reg: opt(r)?,
-                        loc: loc(l)?,
-                        expected: reg(expected)?,
-                        desired: val(desired)?,
-                        success: ordering(*success),
-                        failure: ordering(*failure),
-                    },
-                });
-            }
-            progs.push(prog);
+            let names = Names {
+                file: &file,
+                regs,
+                locs: &locs,
+            };
+            progs.push(names.block(&th.body)?);
         }
         Layout::new(&test, 0)?;
         Ok(Interpreted { test, progs })
@@ -203,29 +236,47 @@ struct InterpInstances {
     progs: Vec<Vec<IOp>>,
 }
 
-#[inline(always)]
-fn exec(prog: &[IOp], locs: &[crate::pad::Line<AtomicI32>], out: &[AtomicI32]) {
-    let mut r = [0i32; MAX_REGS];
-    let v = |r: &[i32; MAX_REGS], x: IVal| match x {
-        IVal::Const(c) => c,
-        IVal::Reg(k) => r[k],
-    };
+/// The value of an expression: operands left to right, as the generated code computes them.
+fn eval(e: &IExpr, r: &[i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32>]) -> i32 {
+    match e {
+        IExpr::Const(c) => *c,
+        IExpr::Reg(k) => r[*k],
+        IExpr::Load { loc, ord } => locs[*loc].0.load(*ord),
+        IExpr::Un(op, a) => op.apply(eval(a, r, locs)),
+        IExpr::Bin(op, a, b) => {
+            let x = eval(a, r, locs);
+            let y = eval(b, r, locs);
+            op.apply(x, y)
+        }
+    }
+}
+
+/// Run a block: each operation with the std atomic operation the generated code uses.
+fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32>]) {
     for op in prog {
-        match *op {
-            IOp::Local { reg, val } => r[reg] = v(&r, val),
-            IOp::Load { reg, loc, ord } => r[reg] = locs[loc].0.load(ord),
-            IOp::Store { loc, val, ord } => locs[loc].0.store(v(&r, val), ord),
-            IOp::Fence { ord } => fence(ord),
-            IOp::Swap { reg, loc, val, ord } => {
-                let old = locs[loc].0.swap(v(&r, val), ord);
+        match op {
+            IOp::Set { reg, val } => r[*reg] = eval(val, r, locs),
+            IOp::Store { loc, val, ord } => locs[*loc].0.store(eval(val, r, locs), *ord),
+            IOp::Fence { ord } => fence(*ord),
+            IOp::Rmw {
+                reg,
+                op,
+                loc,
+                val,
+                ord,
+            } => {
+                let v = eval(val, r, locs);
+                let a = &locs[*loc].0;
+                let old = match op {
+                    RmwOp::Xchg => a.swap(v, *ord),
+                    RmwOp::Add => a.fetch_add(v, *ord),
+                    RmwOp::Sub => a.fetch_sub(v, *ord),
+                    RmwOp::Or => a.fetch_or(v, *ord),
+                    RmwOp::And => a.fetch_and(v, *ord),
+                    RmwOp::Xor => a.fetch_xor(v, *ord),
+                };
                 if let Some(k) = reg {
-                    r[k] = old;
-                }
-            }
-            IOp::Add { reg, loc, val, ord } => {
-                let old = locs[loc].0.fetch_add(v(&r, val), ord);
-                if let Some(k) = reg {
-                    r[k] = old;
+                    r[*k] = old;
                 }
             }
             IOp::Cas {
@@ -235,25 +286,49 @@ fn exec(prog: &[IOp], locs: &[crate::pad::Line<AtomicI32>], out: &[AtomicI32]) {
                 desired,
                 success,
                 failure,
+                weak,
             } => {
-                let ok = match locs[loc].0.compare_exchange(
-                    r[expected],
-                    v(&r, desired),
-                    success,
-                    failure,
-                ) {
+                // herd7's form reads the expected location (plain) first.
+                let exp = match expected {
+                    IExpected::Reg(k) => r[*k],
+                    IExpected::Loc(l) => locs[*l].0.load(Ordering::Relaxed),
+                };
+                let d = eval(desired, r, locs);
+                let a = &locs[*loc].0;
+                let res = if *weak {
+                    a.compare_exchange_weak(exp, d, *success, *failure)
+                } else {
+                    a.compare_exchange(exp, d, *success, *failure)
+                };
+                let ok = match res {
                     Ok(_) => 1,
                     Err(cur) => {
-                        r[expected] = cur;
+                        match expected {
+                            IExpected::Reg(k) => r[*k] = cur,
+                            IExpected::Loc(l) => locs[*l].0.store(cur, Ordering::Relaxed),
+                        }
                         0
                     }
                 };
                 if let Some(k) = reg {
-                    r[k] = ok;
+                    r[*k] = ok;
+                }
+            }
+            IOp::If { cond, then, els } => {
+                if eval(cond, r, locs) != 0 {
+                    run(then, r, locs)
+                } else {
+                    run(els, r, locs)
                 }
             }
         }
     }
+}
+
+#[inline(always)]
+fn exec(prog: &[IOp], locs: &[crate::pad::Line<AtomicI32>], out: &[AtomicI32]) {
+    let mut r = [0i32; MAX_REGS];
+    run(prog, &mut r, locs);
     crate::run::layout::store_regs(out, &r[..out.len()]);
 }
 

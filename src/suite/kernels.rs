@@ -73,6 +73,7 @@ fn make_test(name: &str, doc: &str, bodies: Vec<Vec<Stmt>>, prop: Prop) -> Test 
     Test {
         name: name.to_string(),
         doc: Some(doc.to_string()),
+        meta: vec![],
         init: vec![],
         threads: bodies
             .into_iter()
@@ -80,6 +81,7 @@ fn make_test(name: &str, doc: &str, bodies: Vec<Vec<Stmt>>, prop: Prop) -> Test 
             .map(|(index, body)| thread(index, &["x", "y"], body))
             .collect(),
         locations: vec![],
+        regions: vec![],
         cond: exists(prop),
     }
 }

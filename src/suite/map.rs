@@ -139,9 +139,11 @@ pub fn abstract_test<P: Policy>(protocol: Protocol) -> Test {
     Test {
         name,
         doc: Some(doc.into()),
+        meta: vec![],
         init: vec![],
         threads,
         locations: vec![],
+        regions: vec![],
         cond: exists(prop),
     }
 }

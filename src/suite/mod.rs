@@ -10,6 +10,8 @@
 //! [`Entry`]s, which the engine (`crate::run`) runs and `crate::verdict` judges.
 
 pub mod catalog;
+#[cfg(test)]
+mod differential;
 pub mod expected;
 mod interp;
 pub mod kernels;

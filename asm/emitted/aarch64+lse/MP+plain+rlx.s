@@ -1,0 +1,22 @@
+# orderlab: emitted asm of MP+plain+rlx for aarch64+lse (rustc --release, codegen-units=1, -C target-feature=+lse)
+# Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
+
+orderlab::suite::catalog::mp_plain_rlx::p0:
+	mov	w8, #42
+	mov	w9, #1
+	str	w8, [x0]
+	str	w9, [x1]
+	ret
+
+orderlab::suite::catalog::mp_plain_rlx::p1:
+	ldr	w8, [x1]
+	cmp	w8, #1
+	b.ne	.LBB1130_2
+	ldr	w9, [x0]
+	lsl	x9, x9, #32
+	orr	x0, x9, x8
+	ret
+.LBB1130_2:
+	mov	x9, #-4294967296
+	orr	x0, x9, x8
+	ret
