@@ -17,7 +17,7 @@ pub enum Key {
     Run(String),
     /// `qemu:TEST` or `qemu[CPU]:TEST`: the aarch64 build under qemu-user, with `-cpu CPU`.
     Qemu { cpu: Option<String>, test: String },
-    /// `models:TEST` (or `models:pending/NAME`): every model's verdict.
+    /// `models:TEST`: every model's verdict.
     Models(String),
     /// `asm:TEST@TARGET`: the emitted asm of a test's threads.
     Asm { test: String, target: Target },

@@ -11,59 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The litmus files of `claims/pending/`: tests whose constructs the litmus language does
-/// not have yet. Each names what it needs in a `(* needs: ... *)` comment.
-pub(crate) const PENDING: [(&str, &str); 5] = [
-    ("MP+na", include_str!("../../claims/pending/MP+na.litmus")),
-    (
-        "FetchOr+rlx",
-        include_str!("../../claims/pending/FetchOr+rlx.litmus"),
-    ),
-    (
-        "OrStore+rlx",
-        include_str!("../../claims/pending/OrStore+rlx.litmus"),
-    ),
-    (
-        "LostUpdate+sc",
-        include_str!("../../claims/pending/LostUpdate+sc.litmus"),
-    ),
-    (
-        "CheckThenSet+if",
-        include_str!("../../claims/pending/CheckThenSet+if.litmus"),
-    ),
-];
-
-/// What a pending file says it needs.
-pub(crate) fn needs(src: &str) -> Option<&str> {
-    let i = src.find("(* needs:")?;
-    let rest = &src[i + "(* needs:".len()..];
-    Some(rest[..rest.find("*)")?].trim())
-}
-
-/// Every model's verdict on a catalog test or a pending file (`pending/NAME`). The error
-/// says why there is none: a construct the language or the checker lacks.
+/// Every model's verdict on a catalog test. The error says why there is none (a bound of
+/// the checker).
 pub(crate) fn models(name: &str) -> Result<ModelsEv, String> {
-    let test = match name.strip_prefix("pending/") {
-        Some(p) => {
-            let (_, src) = PENDING
-                .iter()
-                .find(|(n, _)| *n == p)
-                .ok_or_else(|| format!("no pending test {p} in claims/pending/"))?;
-            let file = format!("claims/pending/{p}.litmus");
-            crate::litmus::parse(src, &file).map_err(|e| {
-                format!(
-                    "needs {} (language support); the parser says {e}",
-                    needs(src).unwrap_or("a construct the litmus language lacks")
-                )
-            })?
-        }
-        None => crate::suite::select(&[name.to_string()])?
-            .into_iter()
-            .next()
-            .ok_or_else(|| format!("no test {name}"))?
-            .test()
-            .clone(),
-    };
+    let test = crate::suite::select(&[name.to_string()])?
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("no test {name}"))?
+        .test()
+        .clone();
     let mut a = Analysis::new(&test).map_err(|e| e.to_string())?;
     let mut verdicts = Vec::new();
     let mut cycles = Vec::new();

@@ -56,22 +56,6 @@ fn select_accepts_forms_and_rejects_unknown_ids() {
     assert!(select(&["x".into()]).is_err());
 }
 
-#[test]
-fn pending_files_name_what_they_need_and_do_not_parse_yet() {
-    for (name, src) in litmus::PENDING {
-        assert!(
-            litmus::needs(src).is_some(),
-            "{name}: no `(* needs: ... *)`"
-        );
-        let m = litmus::models(&format!("pending/{name}"));
-        // Once the language supports the construct, the file parses and this evidence
-        // becomes real: move the file into litmus/ then.
-        if let Err(why) = m {
-            assert!(why.starts_with("needs "), "{name}: {why}");
-        }
-    }
-}
-
 /// Gather every claim's evidence with tiny budgets and decide all 77: no rule may read an
 /// undeclared key or miss a value, every rule judges all its parts, and where all of a
 /// claim's evidence is present the rule read every key it declares.

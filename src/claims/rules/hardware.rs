@@ -424,7 +424,7 @@ fn c08(r: &mut R) -> Vec<P> {
 fn c09(r: &mut R) -> Vec<P> {
     let p1 = part(r, |r| {
         let m = r.models("BucketPub+rlx")?;
-        let na = match r.models("pending/MP+na") {
+        let na = match r.models("MP+plain+rlx") {
             Ok(x) => format!("; with plain accesses: {}", x.figure()),
             Err(super::Gap(why)) => format!("; the plain-assignment version is pending ({why})"),
         };

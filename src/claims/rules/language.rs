@@ -81,7 +81,7 @@ fn c16(r: &mut R) -> Vec<P> {
 fn c17(r: &mut R) -> Vec<P> {
     let p1 = part(r, |r| {
         let m = r.models("MP+rlx")?;
-        let na = match r.models("pending/MP+na") {
+        let na = match r.models("MP+plain+rlx") {
             Ok(x) => x.figure(),
             Err(super::Gap(why)) => format!("the non-atomic data version is pending ({why})"),
         };
@@ -343,7 +343,7 @@ fn c23(r: &mut R) -> Vec<P> {
         let add = r.models("FlagAdd+rlx")?;
         let lost = r.num("prog:flag-bits", "lost_or")?;
         let line = first_line(r, "prog:flag-bits")?;
-        let or = match r.models("pending/FetchOr+rlx") {
+        let or = match r.models("Bits+or") {
             Ok(m) => m.figure(),
             Err(super::Gap(why)) => format!("the fetch_or litmus test is pending: {why}"),
         };
@@ -360,7 +360,7 @@ fn c23(r: &mut R) -> Vec<P> {
     let p2 = part(r, |r| {
         let m = r.models("FlagStore+rlx")?;
         let run = r.run("FlagStore+rlx")?;
-        let ls = match r.models("pending/OrStore+rlx") {
+        let ls = match r.models("Bits+ldst") {
             Ok(m) => m.figure(),
             Err(super::Gap(why)) => format!("the load-OR-store version is pending: {why}"),
         };
@@ -399,7 +399,7 @@ fn c24(r: &mut R) -> Vec<P> {
         let m = r.models("CheckThenSet+sc")?;
         let run = r.run("CheckThenSet+sc")?;
         let tas = r.models("TestAndSet+sc")?;
-        let branch = match r.models("pending/CheckThenSet+if") {
+        let branch = match r.models("CheckThenSet+if") {
             Ok(b) => b.figure(),
             Err(super::Gap(why)) => format!("the branching version is pending: {why}"),
         };
@@ -531,7 +531,7 @@ fn c27(r: &mut R) -> Vec<P> {
         let lost = r.num("prog:lost-update", "lost_per_op")?;
         let line = first_line(r, "prog:lost-update")?;
         let m = r.models("CheckThenSet+sc")?;
-        let inc = match r.models("pending/LostUpdate+sc") {
+        let inc = match r.models("LostUpdate+sc") {
             Ok(x) => x.figure(),
             Err(super::Gap(why)) => format!("the increment test is pending: {why}"),
         };
