@@ -7,7 +7,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	mov	w9, w10
 	casa	w9, w8, [x0]
 	cmp	w9, w10
-	b.ne	.LBB1219_2
+	b.ne	.LBB1650_2
 	ldr	w8, [x1]
 	mov	w9, #1
 	add	w10, w8, #1
@@ -16,7 +16,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	stlr	wzr, [x0]
 	mov	x0, x8
 	ret
-.LBB1219_2:
+.LBB1650_2:
 	mov	x0, xzr
 	str	w9, [x2]
 	ret
@@ -27,7 +27,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	mov	w9, w10
 	casa	w9, w8, [x0]
 	cmp	w9, w10
-	b.ne	.LBB1219_2
+	b.ne	.LBB1650_2
 	ldr	w8, [x1]
 	mov	w9, #1
 	add	w10, w8, #1
@@ -36,7 +36,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	stlr	wzr, [x0]
 	mov	x0, x8
 	ret
-.LBB1219_2:
+.LBB1650_2:
 	mov	x0, xzr
 	str	w9, [x2]
 	ret

@@ -8,12 +8,15 @@ orderlab::suite::catalog::lockhandoff_ra::p0:
 	ret
 
 orderlab::suite::catalog::lockhandoff_ra::p1:
-	mov	w9, wzr
-	mov	w10, #1
-	casa	w9, w10, [x1]
-	ldr	w10, [x0]
-	cmp	w9, #0
-	str	w10, [x8, #8]
-	cset	w11, eq
-	stp	w9, w11, [x8]
+	ldr	w10, [x2]
+	mov	w8, #1
+	mov	w9, w10
+	casa	w9, w8, [x1]
+	cmp	w9, w10
+	b.eq	.LBB1562_2
+	mov	x8, xzr
+	str	w9, [x2]
+.LBB1562_2:
+	ldr	w9, [x0]
+	orr	x0, x8, x9, lsl #32
 	ret

@@ -12,31 +12,31 @@ orderlab::map::lab::grow_writer_relaxed:
 	mov	w8, #200
 	add	x19, x0, #384
 	mov	w9, #1
-.LBB1107_1:
+.LBB1318_1:
 	mov	w10, wzr
 	casa	w10, w9, [x19]
-	cbz	w10, .LBB1107_4
+	cbz	w10, .LBB1318_4
 	isb
 	subs	x8, x8, #1
-	b.ne	.LBB1107_1
+	b.ne	.LBB1318_1
 	mov	w9, #1
 	casa	w8, w9, [x19]
 	cmp	w8, #0
-	b.ne	.LBB1107_10
-.LBB1107_4:
+	b.ne	.LBB1318_10
+.LBB1318_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB1107_11
-.LBB1107_5:
+	b.ne	.LBB1318_11
+.LBB1318_5:
 	mov	w22, wzr
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbz	x24, .LBB1107_9
-.LBB1107_6:
+	cbz	x24, .LBB1318_9
+.LBB1318_6:
 	ldrb	w8, [x24, #1]
 	mov	x9, #-1
 	lsl	x8, x9, x8
@@ -45,48 +45,48 @@ orderlab::map::lab::grow_writer_relaxed:
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h658588205e6b7d79E
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h3d88ac7324219786E
 	ldr	x8, [x23, #8]
-	cbz	x8, .LBB1107_9
+	cbz	x8, .LBB1318_9
 	ldr	x4, [x20, #520]
 	add	x1, x20, #392
 	mov	x0, x20
 	mov	x2, x23
 	mov	x3, x24
-	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h658588205e6b7d79E
-.LBB1107_9:
+	bl	_ZN8orderlab3map10concurrent4grow79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$8evacuate17h3d88ac7324219786E
+.LBB1318_9:
 	mov	x0, x19
 	mov	w1, w22
 	ldp	x20, x19, [sp, #48]
 	ldp	x22, x21, [sp, #32]
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h00d8b3d4d2564444E
-.LBB1107_10:
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h040c712660418d4aE
+.LBB1318_10:
 	add	x0, x20, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB1107_5
-.LBB1107_11:
+	b.eq	.LBB1318_5
+.LBB1318_11:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w22, w0, #0x1
 	ldrb	wzr, [x20, #388]
 	ldr	x8, [x20]
 	and	x23, x8, #0xffffffffffffff80
 	ldr	x24, [x23, #8]
-	cbnz	x24, .LBB1107_6
-	b	.LBB1107_9
-.LBB1107_12:
+	cbnz	x24, .LBB1318_6
+	b	.LBB1318_9
+.LBB1318_12:
 	mov	x20, x0
 	mov	x0, x19
 	mov	w1, w22
-	bl	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17h8dc4ba4640b7ff49E
+	bl	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17h62b52cf491ea5fa4E
 	mov	x0, x20
 	bl	_Unwind_Resume
-.LBB1107_14:
+.LBB1318_14:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::lab::grow_reader_relaxed:
@@ -98,38 +98,38 @@ orderlab::map::lab::grow_reader_relaxed:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB1106_9
+	b.ne	.LBB1317_9
 	ldr	x21, [x8, #8]
-.LBB1106_2:
+.LBB1317_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB1106_4
+	b.ne	.LBB1317_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x21]
-	b	.LBB1106_6
-.LBB1106_4:
+	b	.LBB1317_6
+.LBB1317_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB1106_11
+	b.eq	.LBB1317_11
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB1106_6:
+.LBB1317_6:
 	ldr	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	dmb	ishld
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h08ae6b954e6cd2b1E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71280d592dfdcbedE
 	ldr	x8, [sp, #32]
 	ldrb	w9, [sp, #40]
 	ldrb	w10, [sp]
@@ -142,7 +142,7 @@ orderlab::map::lab::grow_reader_relaxed:
 	and	x8, x9, #0x1
 	csel	x9, xzr, x10, ne
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB1106_8
+	cbz	x21, .LBB1317_8
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -151,7 +151,7 @@ orderlab::map::lab::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1106_8:
+.LBB1317_8:
 	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
@@ -160,20 +160,20 @@ orderlab::map::lab::grow_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1106_9:
+.LBB1317_9:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h315c39a3565e6a95E
 	mov	x21, x0
-	cbnz	x0, .LBB1106_2
+	cbnz	x0, .LBB1317_2
 	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
 	dmb	ish
-	b	.LBB1106_6
-.LBB1106_11:
-	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
-	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+	b	.LBB1317_6
+.LBB1317_11:
+	adrp	x0, .Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	add	x0, x0, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	adrp	x2, .Lanon.54c8442534c886141d37e77d66d2c6b9.1531
+	add	x2, x2, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1531
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

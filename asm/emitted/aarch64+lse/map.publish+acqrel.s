@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_acqrel:
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hfc21e326d35abaf5E
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h08494c252e15aef3E
 
 orderlab::map::lab::publish_reader_acqrel:
 	sub	sp, sp, #96
@@ -13,51 +13,51 @@ orderlab::map::lab::publish_reader_acqrel:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB1108_13
+	b.ne	.LBB1319_13
 	ldr	x21, [x8, #8]
-.LBB1108_2:
+.LBB1319_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB1108_4
+	b.ne	.LBB1319_4
 	add	x8, x8, #16, lsl #12
-	b	.LBB1108_5
-.LBB1108_4:
+	b	.LBB1319_5
+.LBB1319_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB1108_15
-.LBB1108_5:
+	b.eq	.LBB1319_15
+.LBB1319_5:
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB1108_6:
+.LBB1319_6:
 	ldar	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17ha60099db2b4596aaE
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h63ca7dd6df801932E
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB1108_9
+	b.ne	.LBB1319_9
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB1108_11
+	tbz	w8, #0, .LBB1319_11
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB1108_10
-	b	.LBB1108_12
-.LBB1108_9:
+	cbnz	x21, .LBB1319_10
+	b	.LBB1319_12
+.LBB1319_9:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB1108_12
-.LBB1108_10:
+	cbz	x21, .LBB1319_12
+.LBB1319_10:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -66,11 +66,11 @@ orderlab::map::lab::publish_reader_acqrel:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1108_11:
+.LBB1319_11:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB1108_10
-.LBB1108_12:
+	cbnz	x21, .LBB1319_10
+.LBB1319_12:
 	add	x8, x19, #296
 	mov	x9, #-1
 	ldaddl	x9, x8, [x8]
@@ -79,20 +79,20 @@ orderlab::map::lab::publish_reader_acqrel:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1108_13:
+.LBB1319_13:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h315c39a3565e6a95E
 	mov	x21, x0
-	cbnz	x0, .LBB1108_2
+	cbnz	x0, .LBB1319_2
 	add	x8, x19, #296
 	mov	w9, #1
 	ldaddal	x9, x8, [x8]
 	dmb	ish
-	b	.LBB1108_6
-.LBB1108_15:
-	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
-	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+	b	.LBB1319_6
+.LBB1319_15:
+	adrp	x0, .Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	add	x0, x0, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	adrp	x2, .Lanon.54c8442534c886141d37e77d66d2c6b9.1531
+	add	x2, x2, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1531
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -14,14 +14,14 @@ orderlab::suite::catalog::bucketpub_plain_ra::p0:
 orderlab::suite::catalog::bucketpub_plain_ra::p1:
 	ldapr	w9, [x3]
 	cmp	w9, #1
-	b.ne	.LBB1151_2
+	b.ne	.LBB1581_2
 	ldr	w12, [x0]
 	ldr	w11, [x1]
 	ldr	w10, [x2]
 	stp	w9, w12, [x8]
 	stp	w11, w10, [x8, #8]
 	ret
-.LBB1151_2:
+.LBB1581_2:
 	mov	w10, #-1
 	mov	w11, #-1
 	mov	w12, #-1

@@ -15,7 +15,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	mov	w0, w22
 	bl	__aarch64_cas4_acq
 	cmp	w0, w22
-	b.ne	.LBB1219_2
+	b.ne	.LBB1650_2
 	ldr	w8, [x19]
 	mov	w9, #1
 	orr	x0, x9, x8, lsl #32
@@ -26,7 +26,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	ldp	x22, x21, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
-.LBB1219_2:
+.LBB1650_2:
 	mov	w8, w0
 	mov	x0, xzr
 	str	w8, [x21]
@@ -49,7 +49,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	mov	w0, w22
 	bl	__aarch64_cas4_acq
 	cmp	w0, w22
-	b.ne	.LBB1219_2
+	b.ne	.LBB1650_2
 	ldr	w8, [x19]
 	mov	w9, #1
 	orr	x0, x9, x8, lsl #32
@@ -60,7 +60,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	ldp	x22, x21, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
-.LBB1219_2:
+.LBB1650_2:
 	mov	w8, w0
 	mov	x0, xzr
 	str	w8, [x21]

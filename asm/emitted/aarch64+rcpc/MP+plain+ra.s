@@ -11,12 +11,12 @@ orderlab::suite::catalog::mp_plain_ra::p0:
 orderlab::suite::catalog::mp_plain_ra::p1:
 	ldapr	w8, [x1]
 	cmp	w8, #1
-	b.ne	.LBB1115_2
+	b.ne	.LBB1525_2
 	ldr	w9, [x0]
 	lsl	x9, x9, #32
 	orr	x0, x9, x8
 	ret
-.LBB1115_2:
+.LBB1525_2:
 	mov	x9, #-4294967296
 	orr	x0, x9, x8
 	ret

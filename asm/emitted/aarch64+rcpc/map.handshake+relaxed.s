@@ -10,33 +10,33 @@ orderlab::map::lab::handshake_writer_relaxed:
 	mov	x21, x1
 	mov	x19, x0
 	mov	w20, #200
-.LBB1119_1:
+.LBB1330_1:
 	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
 	bl	__aarch64_cas4_acq
-	cbz	w0, .LBB1119_4
+	cbz	w0, .LBB1330_4
 	isb
 	subs	x20, x20, #1
-	b.ne	.LBB1119_1
+	b.ne	.LBB1330_1
 	add	x2, x19, #384
 	mov	w0, wzr
 	mov	w1, #1
 	bl	__aarch64_cas4_acq
 	cmp	w0, #0
-	b.ne	.LBB1119_14
-.LBB1119_4:
+	b.ne	.LBB1330_14
+.LBB1330_4:
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.ne	.LBB1119_15
-.LBB1119_5:
+	b.ne	.LBB1330_15
+.LBB1330_5:
 	mov	w20, wzr
-.LBB1119_6:
+.LBB1330_6:
 	ldrb	wzr, [x19, #388]
 	ldr	x8, [x19]
-	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17he081cc8e54415485E
+	adrp	x22, :got:_ZN8orderlab3map9handshake13poison_header17h7e6d60aac120dfe3E
 	ldrb	w9, [x21, #1]
 	ldr	x10, [x21, #8]
 	cmp	x10, #0
@@ -47,82 +47,82 @@ orderlab::map::lab::handshake_writer_relaxed:
 	orr	x9, x10, x9
 	stlr	x9, [x19]
 	ldr	x24, [x21, #8]
-	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17he081cc8e54415485E]
-	cbz	x24, .LBB1119_10
+	ldr	x22, [x22, :got_lo12:_ZN8orderlab3map9handshake13poison_header17h7e6d60aac120dfe3E]
+	cbz	x24, .LBB1330_10
 	ldr	x23, [x19, #408]
 	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.ne	.LBB1119_9
+	b.ne	.LBB1330_9
 	add	x0, x19, #392
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0c0ccc4d1ae1b3d9E
-.LBB1119_9:
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0fd07bb0c15ce87dE
+.LBB1330_9:
 	mov	w8, #24
 	ldr	x9, [x19, #400]
 	madd	x8, x23, x8, x9
-	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17hec24f29619a5d521E
-	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17hec24f29619a5d521E
+	adrp	x9, _ZN8orderlab3map5table22free_table_unevacuated17hc78907268e0bb45cE
+	add	x9, x9, :lo12:_ZN8orderlab3map5table22free_table_unevacuated17hc78907268e0bb45cE
 	add	x23, x23, #1
 	str	x23, [x19, #408]
 	stp	x9, x22, [x8]
 	str	x24, [x8, #16]
 	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.eq	.LBB1119_11
-	b	.LBB1119_12
-.LBB1119_10:
+	b.eq	.LBB1330_11
+	b	.LBB1330_12
+.LBB1330_10:
 	ldr	x23, [x19, #408]
 	ldr	x8, [x19, #392]
 	cmp	x23, x8
-	b.ne	.LBB1119_12
-.LBB1119_11:
+	b.ne	.LBB1330_12
+.LBB1330_11:
 	add	x0, x19, #392
-	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0c0ccc4d1ae1b3d9E
-.LBB1119_12:
+	bl	_ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0fd07bb0c15ce87dE
+.LBB1330_12:
 	mov	w8, #24
 	ldr	x9, [x19, #400]
 	movi	v0.2d, #0000000000000000
 	madd	x8, x23, x8, x9
 	add	x9, x23, #1
 	str	x9, [x19, #408]
-	adrp	x9, _ZN8orderlab3map5table15free_table_deep17ha458e1756d8a8413E
-	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17ha458e1756d8a8413E
+	adrp	x9, _ZN8orderlab3map5table15free_table_deep17h4ef16014a84c5b9cE
+	add	x9, x9, :lo12:_ZN8orderlab3map5table15free_table_deep17h4ef16014a84c5b9cE
 	stp	x9, x22, [x8]
 	str	x21, [x8, #16]
 	stp	q0, q0, [x19, #496]
 	str	xzr, [x19, #536]
 	add	x0, x19, #392
 	add	x1, x19, #24
-	bl	_ZN8orderlab3map9handshake7Retirer4seal17hb06c07fdf10d3ad6E
+	bl	_ZN8orderlab3map9handshake7Retirer4seal17hda16c20a4c410764E
 	mov	w21, w0
 	add	x0, x19, #384
 	mov	w1, w20
-	bl	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h00d8b3d4d2564444E
+	bl	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h040c712660418d4aE
 	mov	w0, w21
 	ldp	x20, x19, [sp, #48]
 	ldp	x22, x21, [sp, #32]
 	ldp	x24, x23, [sp, #16]
 	ldp	x29, x30, [sp], #64
 	ret
-.LBB1119_14:
+.LBB1330_14:
 	add	x0, x19, #384
 	bl	_RNvMNtNtNtNtCshxTglP3SOjd_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended
 	adrp	x8, :got:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT
 	ldr	x8, [x8, :got_lo12:_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count18GLOBAL_PANIC_COUNT]
 	ldr	x8, [x8]
 	tst	x8, #0x7fffffffffffffff
-	b.eq	.LBB1119_5
-.LBB1119_15:
+	b.eq	.LBB1330_5
+.LBB1330_15:
 	bl	_RNvNtNtCshxTglP3SOjd_3std9panicking11panic_count17is_zero_slow_path
 	eor	w20, w0, #0x1
-	b	.LBB1119_6
-.LBB1119_16:
+	b	.LBB1330_6
+.LBB1330_16:
 	mov	x21, x0
 	add	x0, x19, #384
 	mov	w1, w20
-	bl	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17h8dc4ba4640b7ff49E
+	bl	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17h62b52cf491ea5fa4E
 	mov	x0, x21
 	bl	_Unwind_Resume
-.LBB1119_18:
+.LBB1330_18:
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking16panic_in_cleanup
 
 orderlab::map::lab::handshake_reader_relaxed:
@@ -131,32 +131,32 @@ orderlab::map::lab::handshake_reader_relaxed:
 	mov	x29, sp
 	mov	x19, x1
 	mov	x20, x0
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x20, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB1118_7
+	b.ne	.LBB1329_7
 	ldr	x0, [x8, #8]
-.LBB1118_2:
+.LBB1329_2:
 	ldr	x8, [x0]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB1118_4
+	b.ne	.LBB1329_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x0]
-	b	.LBB1118_6
-.LBB1118_4:
+	b	.LBB1329_6
+.LBB1329_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB1118_9
+	b.eq	.LBB1329_9
 	add	x8, x8, #1
 	stlr	x8, [x0]
-.LBB1118_6:
+.LBB1329_6:
 	ldr	x8, [x20]
 	and	x8, x8, #0xffffffffffffff80
 	cmp	x8, x19
@@ -165,19 +165,19 @@ orderlab::map::lab::handshake_reader_relaxed:
 	ldp	x20, x19, [sp, #16]
 	ldp	x29, x30, [sp], #32
 	ret
-.LBB1118_7:
+.LBB1329_7:
 	add	x0, x20, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
-	cbnz	x0, .LBB1118_2
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h315c39a3565e6a95E
+	cbnz	x0, .LBB1329_2
 	add	x1, x20, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-	b	.LBB1118_6
-.LBB1118_9:
-	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
-	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+	b	.LBB1329_6
+.LBB1329_9:
+	adrp	x0, .Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	add	x0, x0, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	adrp	x2, .Lanon.54c8442534c886141d37e77d66d2c6b9.1531
+	add	x2, x2, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1531
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

@@ -8,20 +8,26 @@ orderlab::suite::catalog::lockhandoff_ra::p0:
 	ret
 
 orderlab::suite::catalog::lockhandoff_ra::p1:
-	stp	x29, x30, [sp, #-32]!
-	stp	x20, x19, [sp, #16]
+	stp	x29, x30, [sp, #-48]!
+	stp	x22, x21, [sp, #16]
+	stp	x20, x19, [sp, #32]
 	mov	x29, sp
+	mov	x20, x2
 	mov	x2, x1
 	mov	x19, x0
-	mov	w0, wzr
+	ldr	w21, [x20]
 	mov	w1, #1
-	mov	x20, x8
+	mov	w22, #1
+	mov	w0, w21
 	bl	__aarch64_cas4_acq
+	cmp	w0, w21
+	b.eq	.LBB1562_2
+	mov	x22, xzr
+	str	w0, [x20]
+.LBB1562_2:
 	ldr	w8, [x19]
-	cmp	w0, #0
-	cset	w9, eq
-	stp	w0, w9, [x20]
-	str	w8, [x20, #8]
-	ldp	x20, x19, [sp, #16]
-	ldp	x29, x30, [sp], #32
+	orr	x0, x22, x8, lsl #32
+	ldp	x20, x19, [sp, #32]
+	ldp	x22, x21, [sp, #16]
+	ldp	x29, x30, [sp], #48
 	ret

@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_relaxed:
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h65e54a3e950b258aE
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h2560ecee44b8687cE
 
 orderlab::map::lab::publish_reader_relaxed:
 	sub	sp, sp, #96
@@ -13,53 +13,53 @@ orderlab::map::lab::publish_reader_relaxed:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB1112_13
+	b.ne	.LBB1323_13
 	ldr	x21, [x8, #8]
-.LBB1112_2:
+.LBB1323_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB1112_4
+	b.ne	.LBB1323_4
 	add	x8, x8, #16, lsl #12
 	add	x8, x8, #1
 	str	x8, [x21]
-	b	.LBB1112_6
-.LBB1112_4:
+	b	.LBB1323_6
+.LBB1323_4:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB1112_15
+	b.eq	.LBB1323_15
 	add	x8, x8, #1
 	stlr	x8, [x21]
-.LBB1112_6:
+.LBB1323_6:
 	ldr	x8, [x19]
 	mov	x0, sp
 	mov	x2, x22
 	dmb	ishld
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h08ae6b954e6cd2b1E
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h71280d592dfdcbedE
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB1112_9
+	b.ne	.LBB1323_9
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB1112_11
+	tbz	w8, #0, .LBB1323_11
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB1112_10
-	b	.LBB1112_12
-.LBB1112_9:
+	cbnz	x21, .LBB1323_10
+	b	.LBB1323_12
+.LBB1323_9:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB1112_12
-.LBB1112_10:
+	cbz	x21, .LBB1323_12
+.LBB1323_10:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -68,11 +68,11 @@ orderlab::map::lab::publish_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1112_11:
+.LBB1323_11:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB1112_10
-.LBB1112_12:
+	cbnz	x21, .LBB1323_10
+.LBB1323_12:
 	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
@@ -81,20 +81,20 @@ orderlab::map::lab::publish_reader_relaxed:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1112_13:
+.LBB1323_13:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h315c39a3565e6a95E
 	mov	x21, x0
-	cbnz	x0, .LBB1112_2
+	cbnz	x0, .LBB1323_2
 	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
 	dmb	ish
-	b	.LBB1112_6
-.LBB1112_15:
-	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
-	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+	b	.LBB1323_6
+.LBB1323_15:
+	adrp	x0, .Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	add	x0, x0, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	adrp	x2, .Lanon.54c8442534c886141d37e77d66d2c6b9.1531
+	add	x2, x2, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1531
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

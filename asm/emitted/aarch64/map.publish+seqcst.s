@@ -4,7 +4,7 @@
 orderlab::map::lab::publish_writer_seqcst:
 	mov	w1, #1
 	mov	w2, #1
-	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hb463041fb16e76ccE
+	b	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17hd29ff5ff15ed1605E
 
 orderlab::map::lab::publish_reader_seqcst:
 	sub	sp, sp, #96
@@ -15,67 +15,67 @@ orderlab::map::lab::publish_reader_seqcst:
 	mov	x22, x1
 	mov	x19, x0
 	mov	x20, x8
-	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
-	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E]
-	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h8b4e57b1d09677f9E
+	adrp	x0, :tlsdesc:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
+	ldr	x1, [x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E]
+	add	x0, x0, :tlsdesc_lo12:_ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3d5bd9e240d309e9E
 	blr	x1
 	mrs	x8, TPIDR_EL0
 	ldr	x10, [x19, #24]
 	add	x8, x8, x0
 	ldr	x9, [x8]
 	cmp	x9, x10
-	b.ne	.LBB1109_7
+	b.ne	.LBB1320_7
 	ldr	x21, [x8, #8]
-.LBB1109_2:
+.LBB1320_2:
 	ldr	x8, [x21]
 	ands	w9, w8, #0xffff
-	b.ne	.LBB1109_5
+	b.ne	.LBB1320_5
 	add	x8, x8, #16, lsl #12
 	ldrb	w9, [x19, #32]
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	tbz	w9, #0, .LBB1109_9
-	b	.LBB1109_10
-.LBB1109_5:
+	tbz	w9, #0, .LBB1320_9
+	b	.LBB1320_10
+.LBB1320_5:
 	mov	w10, #65535
 	cmp	w9, w10
-	b.eq	.LBB1109_17
+	b.eq	.LBB1320_17
 	add	x8, x8, #1
 	stlr	x8, [x21]
-	b	.LBB1109_10
-.LBB1109_7:
+	b	.LBB1320_10
+.LBB1320_7:
 	add	x0, x19, #24
-	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h7df5225f0844cabeE
+	bl	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h315c39a3565e6a95E
 	mov	x21, x0
-	cbnz	x0, .LBB1109_2
+	cbnz	x0, .LBB1320_2
 	add	x1, x19, #296
 	mov	w0, #1
 	bl	__aarch64_ldadd8_acq_rel
-.LBB1109_9:
+.LBB1320_9:
 	dmb	ish
-.LBB1109_10:
+.LBB1320_10:
 	ldar	x8, [x19]
-	adrp	x3, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1137
-	add	x3, x3, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1137
+	adrp	x3, .Lanon.54c8442534c886141d37e77d66d2c6b9.1521
+	add	x3, x3, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1521
 	mov	x0, sp
 	mov	x2, x22
 	and	x1, x8, #0xffffffffffffff80
-	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hf1189e2086cc222fE
+	bl	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h428a61ae0c58bd64E
 	ldrb	w8, [sp]
 	cmp	w8, #1
-	b.ne	.LBB1109_13
+	b.ne	.LBB1320_13
 	ldrb	w8, [sp, #2]
-	tbz	w8, #0, .LBB1109_15
+	tbz	w8, #0, .LBB1320_15
 	mov	w8, #1
 	stp	x8, xzr, [x20]
-	cbnz	x21, .LBB1109_14
-	b	.LBB1109_16
-.LBB1109_13:
+	cbnz	x21, .LBB1320_14
+	b	.LBB1320_16
+.LBB1320_13:
 	mov	w8, #1
 	mov	w9, #1
 	stp	x8, x9, [x20]
-	cbz	x21, .LBB1109_16
-.LBB1109_14:
+	cbz	x21, .LBB1320_16
+.LBB1320_14:
 	ldr	x8, [x21]
 	sub	x8, x8, #1
 	stlr	x8, [x21]
@@ -84,11 +84,11 @@ orderlab::map::lab::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1109_15:
+.LBB1320_15:
 	ldrb	w8, [sp, #1]
 	stp	x8, x8, [x20]
-	cbnz	x21, .LBB1109_14
-.LBB1109_16:
+	cbnz	x21, .LBB1320_14
+.LBB1320_16:
 	add	x1, x19, #296
 	mov	x0, #-1
 	bl	__aarch64_ldadd8_rel
@@ -97,10 +97,10 @@ orderlab::map::lab::publish_reader_seqcst:
 	ldp	x29, x30, [sp, #48]
 	add	sp, sp, #96
 	ret
-.LBB1109_17:
-	adrp	x0, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	add	x0, x0, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1146
-	adrp	x2, .Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
-	add	x2, x2, :lo12:.Lanon.d8a8b5173b925f4dc4dff19d391349c4.1147
+.LBB1320_17:
+	adrp	x0, .Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	add	x0, x0, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1530
+	adrp	x2, .Lanon.54c8442534c886141d37e77d66d2c6b9.1531
+	add	x2, x2, :lo12:.Lanon.54c8442534c886141d37e77d66d2c6b9.1531
 	mov	w1, #67
 	bl	_RNvNtCs6Hz1PecaLG4_4core9panicking9panic_fmt

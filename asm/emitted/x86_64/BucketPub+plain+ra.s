@@ -15,11 +15,11 @@ orderlab::suite::catalog::bucketpub_plain_ra::p1:
 	mov	r9d, -1
 	mov	r10d, -1
 	cmp	edi, 1
-	jne	.LBB1150_2
+	jne	.LBB1580_2
 	mov	r10d, dword ptr [rsi]
 	mov	r9d, dword ptr [rdx]
 	mov	r8d, dword ptr [rcx]
-.LBB1150_2:
+.LBB1580_2:
 	mov	dword ptr [rax], edi
 	mov	dword ptr [rax + 4], r10d
 	mov	dword ptr [rax + 8], r9d

@@ -4,14 +4,14 @@
 orderlab::suite::catalog::hashwriting_plain::p0:
 	mov	ecx, dword ptr [rdi]
 	test	cl, 4
-	jne	.LBB1148_1
+	jne	.LBB1578_1
 	mov	eax, ecx
 	or	eax, 4
 	mov	dword ptr [rdi], eax
 	xor	eax, eax
 	or	rax, rcx
 	ret
-.LBB1148_1:
+.LBB1578_1:
 	movabs	rax, 4294967296
 	or	rax, rcx
 	ret
@@ -19,14 +19,14 @@ orderlab::suite::catalog::hashwriting_plain::p0:
 orderlab::suite::catalog::hashwriting_plain::p1:
 	mov	ecx, dword ptr [rdi]
 	test	cl, 4
-	jne	.LBB1148_1
+	jne	.LBB1578_1
 	mov	eax, ecx
 	or	eax, 4
 	mov	dword ptr [rdi], eax
 	xor	eax, eax
 	or	rax, rcx
 	ret
-.LBB1148_1:
+.LBB1578_1:
 	movabs	rax, 4294967296
 	or	rax, rcx
 	ret

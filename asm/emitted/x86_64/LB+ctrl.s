@@ -4,15 +4,15 @@
 orderlab::suite::catalog::lb_ctrl::p0:
 	mov	eax, dword ptr [rdi]
 	cmp	eax, 1
-	jne	.LBB1201_2
+	jne	.LBB1630_2
 	mov	dword ptr [rsi], 1
-.LBB1201_2:
+.LBB1630_2:
 	ret
 
 orderlab::suite::catalog::lb_ctrl::p1:
 	mov	eax, dword ptr [rsi]
 	cmp	eax, 1
-	jne	.LBB1202_2
+	jne	.LBB1631_2
 	mov	dword ptr [rdi], 1
-.LBB1202_2:
+.LBB1631_2:
 	ret

@@ -5,7 +5,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	mov	eax, dword ptr [rdx]
 	mov	ecx, 1
 	lock cmpxchg	dword ptr [rdi], ecx
-	jne	.LBB1218_1
+	jne	.LBB1649_1
 	mov	eax, dword ptr [rsi]
 	lea	ecx, [rax + 1]
 	mov	dword ptr [rsi], ecx
@@ -13,7 +13,7 @@ orderlab::suite::catalog::lock_cas::p0:
 	shl	rax, 32
 	inc	rax
 	ret
-.LBB1218_1:
+.LBB1649_1:
 	mov	dword ptr [rdx], eax
 	xor	eax, eax
 	ret
@@ -22,7 +22,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	mov	eax, dword ptr [rdx]
 	mov	ecx, 1
 	lock cmpxchg	dword ptr [rdi], ecx
-	jne	.LBB1218_1
+	jne	.LBB1649_1
 	mov	eax, dword ptr [rsi]
 	lea	ecx, [rax + 1]
 	mov	dword ptr [rsi], ecx
@@ -30,7 +30,7 @@ orderlab::suite::catalog::lock_cas::p1:
 	shl	rax, 32
 	inc	rax
 	ret
-.LBB1218_1:
+.LBB1649_1:
 	mov	dword ptr [rdx], eax
 	xor	eax, eax
 	ret

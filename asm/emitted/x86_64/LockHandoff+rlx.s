@@ -7,14 +7,15 @@ orderlab::suite::catalog::lockhandoff_rlx::p0:
 	ret
 
 orderlab::suite::catalog::lockhandoff_rlx::p1:
+	mov	eax, dword ptr [rdx]
 	mov	ecx, 1
-	xor	r8d, r8d
-	xor	eax, eax
-	lock cmpxchg	dword ptr [rdx], ecx
-	sete	r8b
-	mov	ecx, dword ptr [rsi]
-	mov	dword ptr [rdi], eax
-	mov	dword ptr [rdi + 4], r8d
-	mov	dword ptr [rdi + 8], ecx
-	mov	rax, rdi
+	lock cmpxchg	dword ptr [rsi], ecx
+	mov	ecx, 1
+	je	.LBB1572_2
+	mov	dword ptr [rdx], eax
+	xor	ecx, ecx
+.LBB1572_2:
+	mov	eax, dword ptr [rdi]
+	shl	rax, 32
+	or	rax, rcx
 	ret

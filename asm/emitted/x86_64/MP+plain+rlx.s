@@ -9,12 +9,12 @@ orderlab::suite::catalog::mp_plain_rlx::p0:
 orderlab::suite::catalog::mp_plain_rlx::p1:
 	mov	ecx, dword ptr [rsi]
 	cmp	ecx, 1
-	jne	.LBB1129_1
+	jne	.LBB1539_1
 	mov	eax, dword ptr [rdi]
 	shl	rax, 32
 	or	rax, rcx
 	ret
-.LBB1129_1:
+.LBB1539_1:
 	movabs	rax, -4294967296
 	or	rax, rcx
 	ret

@@ -13,41 +13,41 @@ orderlab::map::lab::handshake_writer_relaxed:
 	lea	rbx, [rdi + 384]
 	mov	ecx, 200
 	mov	edx, 1
-.LBB1120_1:
+.LBB1330_1:
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB1120_8
+	je	.LBB1330_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB1120_8
+	je	.LBB1330_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB1120_8
+	je	.LBB1330_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB1120_8
+	je	.LBB1330_8
 	pause
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], edx
-	je	.LBB1120_8
+	je	.LBB1330_8
 	pause
 	add	rcx, -5
-	jne	.LBB1120_1
+	jne	.LBB1330_1
 	mov	ecx, 1
 	xor	eax, eax
 	lock cmpxchg	dword ptr [rbx], ecx
-	jne	.LBB1120_20
-.LBB1120_8:
+	jne	.LBB1330_20
+.LBB1330_8:
 	mov	rax, qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count18GLOBAL_PANIC_COUNT@GOTPCREL]
 	mov	rax, qword ptr [rax]
 	shl	rax
 	test	rax, rax
-	jne	.LBB1120_9
+	jne	.LBB1330_9
 	mov	dword ptr [rsp + 4], 0
-.LBB1120_12:
+.LBB1330_12:
 	movzx	eax, byte ptr [r14 + 388]
 	lea	r15, [r14 + 392]
 	mov	r12, qword ptr [r14]
@@ -63,40 +63,40 @@ orderlab::map::lab::handshake_writer_relaxed:
 	mov	qword ptr [r14], rax
 	mov	rbp, qword ptr [r12 + 8]
 	test	rbp, rbp
-	je	.LBB1120_16
+	je	.LBB1330_16
 	mov	r13, qword ptr [r14 + 408]
 	cmp	r13, qword ptr [r14 + 392]
-	jne	.LBB1120_15
+	jne	.LBB1330_15
 	mov	rdi, r15
-	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0bac169d6ef7915aE@GOTPCREL]
-.LBB1120_15:
+	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0ca1508287276f31E@GOTPCREL]
+.LBB1330_15:
 	mov	rax, qword ptr [r14 + 400]
 	lea	rcx, [2*r13]
 	add	rcx, r13
-	lea	rdx, [rip + _ZN8orderlab3map5table22free_table_unevacuated17h37f07ec9d1f51a92E]
+	lea	rdx, [rip + _ZN8orderlab3map5table22free_table_unevacuated17h4008f5a0963f0fb8E]
 	mov	qword ptr [rax + 8*rcx], rdx
-	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17hd5e1cf92133e6910E@GOTPCREL]
+	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h80da1b70151f3d3fE@GOTPCREL]
 	mov	qword ptr [rax + 8*rcx + 8], rdx
 	mov	qword ptr [rax + 8*rcx + 16], rbp
 	inc	r13
 	mov	qword ptr [r14 + 408], r13
 	cmp	r13, qword ptr [r14 + 392]
-	je	.LBB1120_17
-	jmp	.LBB1120_18
-.LBB1120_16:
+	je	.LBB1330_17
+	jmp	.LBB1330_18
+.LBB1330_16:
 	mov	r13, qword ptr [r14 + 408]
 	cmp	r13, qword ptr [r14 + 392]
-	jne	.LBB1120_18
-.LBB1120_17:
+	jne	.LBB1330_18
+.LBB1330_17:
 	mov	rdi, r15
-	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0bac169d6ef7915aE@GOTPCREL]
-.LBB1120_18:
+	call	qword ptr [rip + _ZN5alloc7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h0ca1508287276f31E@GOTPCREL]
+.LBB1330_18:
 	mov	rax, qword ptr [r14 + 400]
 	lea	rcx, [2*r13]
 	add	rcx, r13
-	lea	rdx, [rip + _ZN8orderlab3map5table15free_table_deep17he068804475ad9f10E]
+	lea	rdx, [rip + _ZN8orderlab3map5table15free_table_deep17h577c579d3436cf9bE]
 	mov	qword ptr [rax + 8*rcx], rdx
-	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17hd5e1cf92133e6910E@GOTPCREL]
+	mov	rdx, qword ptr [rip + _ZN8orderlab3map9handshake13poison_header17h80da1b70151f3d3fE@GOTPCREL]
 	mov	qword ptr [rax + 8*rcx + 8], rdx
 	mov	qword ptr [rax + 8*rcx + 16], r12
 	inc	r13
@@ -108,11 +108,11 @@ orderlab::map::lab::handshake_writer_relaxed:
 	add	r14, 24
 	mov	rdi, r15
 	mov	rsi, r14
-	call	_ZN8orderlab3map9handshake7Retirer4seal17h6e0ac5720d98ee22E
+	call	_ZN8orderlab3map9handshake7Retirer4seal17h60ba1fc58cb65715E
 	mov	r14d, eax
 	movzx	esi, byte ptr [rsp + 4]
 	mov	rdi, rbx
-	call	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h333f9bf6cf0bad50E
+	call	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6unlock17h0abf4d4f0b2f1924E
 	movzx	eax, r14b
 	add	rsp, 8
 	pop	rbx
@@ -122,27 +122,27 @@ orderlab::map::lab::handshake_writer_relaxed:
 	pop	r15
 	pop	rbp
 	ret
-.LBB1120_9:
+.LBB1330_9:
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvNtNtCsjrHSEGnQ3l9_3std9panicking11panic_count17is_zero_slow_path@GOTPCREL]
 	mov	rsi, r15
 	xor	al, 1
 	mov	dword ptr [rsp + 4], eax
-	jmp	.LBB1120_12
-.LBB1120_20:
+	jmp	.LBB1330_12
+.LBB1330_20:
 	mov	rdi, rbx
 	mov	r15, rsi
 	call	qword ptr [rip + _RNvMNtNtNtNtCsjrHSEGnQ3l9_3std3sys4sync5mutex5futexNtB2_5Mutex14lock_contended@GOTPCREL]
 	mov	rsi, r15
-	jmp	.LBB1120_8
-.LBB1120_21:
+	jmp	.LBB1330_8
+.LBB1330_21:
 	mov	r14, rax
 	movzx	esi, byte ptr [rsp + 4]
 	mov	rdi, rbx
-	call	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17hd14d99de19045fecE
+	call	_ZN4core3ptr118drop_in_place$LT$std..sync..poison..mutex..MutexGuard$LT$std..collections..hash..map..HashMap$LT$u64$C$u64$GT$$GT$$GT$17h08e8ae2b15990951E
 	mov	rdi, r14
 	call	_Unwind_Resume@PLT
-.LBB1120_23:
+.LBB1330_23:
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking16panic_in_cleanup@GOTPCREL]
 
 orderlab::map::lab::handshake_reader_relaxed:
@@ -152,29 +152,29 @@ orderlab::map::lab::handshake_reader_relaxed:
 	mov	rbx, rsi
 	mov	r14, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3f884418e6163713E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hfe6f556cc8b6c9a5E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB1119_2
+	jne	.LBB1329_2
 	mov	rax, qword ptr [rax + 8]
-.LBB1119_3:
+.LBB1329_3:
 	mov	rcx, qword ptr [rax]
 	test	cx, cx
-	jne	.LBB1119_4
+	jne	.LBB1329_4
 	add	rcx, 65537
-	jmp	.LBB1119_9
-.LBB1119_4:
+	jmp	.LBB1329_9
+.LBB1329_4:
 	movzx	edx, cx
 	cmp	edx, 65535
-	je	.LBB1119_5
+	je	.LBB1329_5
 	inc	rcx
-.LBB1119_9:
+.LBB1329_9:
 	mov	qword ptr [rax], rcx
-.LBB1119_10:
+.LBB1329_10:
 	mov	rcx, qword ptr [r14]
 	#MEMBARRIER
 	and	rcx, -128
@@ -185,16 +185,16 @@ orderlab::map::lab::handshake_reader_relaxed:
 	pop	rbx
 	pop	r14
 	ret
-.LBB1119_2:
+.LBB1329_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h2e00e926e8eb28abE
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h186b7daa46f205baE
 	test	rax, rax
-	jne	.LBB1119_3
+	jne	.LBB1329_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
-	jmp	.LBB1119_10
-.LBB1119_5:
-	lea	rdi, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1146]
-	lea	rdx, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1147]
+	jmp	.LBB1329_10
+.LBB1329_5:
+	lea	rdi, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1529]
+	lea	rdx, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1530]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_acqrel:
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h140942a117f49168E
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h6f8aafb383ab8fcaE
 
 orderlab::map::lab::publish_reader_acqrel:
 	push	r15
@@ -14,64 +14,64 @@ orderlab::map::lab::publish_reader_acqrel:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3f884418e6163713E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hfe6f556cc8b6c9a5E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB1109_2
+	jne	.LBB1319_2
 	mov	r15, qword ptr [rax + 8]
-.LBB1109_3:
+.LBB1319_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB1109_4
+	jne	.LBB1319_4
 	add	rax, 65537
-	jmp	.LBB1109_9
-.LBB1109_4:
+	jmp	.LBB1319_9
+.LBB1319_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB1109_5
+	je	.LBB1319_5
 	inc	rax
-.LBB1109_9:
+.LBB1319_9:
 	mov	qword ptr [r15], rax
-.LBB1109_10:
+.LBB1319_10:
 	mov	rsi, qword ptr [r14]
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h0956761a837da7fcE
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17hdac6e95bc491eb8eE
 	mov	eax, 1
 	cmp	byte ptr [rsp + 8], 1
-	jne	.LBB1109_11
+	jne	.LBB1319_11
 	cmp	byte ptr [rsp + 10], 0
-	je	.LBB1109_14
+	je	.LBB1319_14
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB1109_17
-	jmp	.LBB1109_16
-.LBB1109_11:
+	jne	.LBB1319_17
+	jmp	.LBB1319_16
+.LBB1319_11:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	je	.LBB1109_16
-.LBB1109_17:
+	je	.LBB1319_16
+.LBB1319_17:
 	dec	qword ptr [r15]
-	jmp	.LBB1109_18
-.LBB1109_14:
+	jmp	.LBB1319_18
+.LBB1319_14:
 	movzx	eax, byte ptr [rsp + 9]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB1109_17
-.LBB1109_16:
+	jne	.LBB1319_17
+.LBB1319_16:
 	lock dec	qword ptr [r14 + 296]
-.LBB1109_18:
+.LBB1319_18:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -79,18 +79,18 @@ orderlab::map::lab::publish_reader_acqrel:
 	pop	r14
 	pop	r15
 	ret
-.LBB1109_2:
+.LBB1319_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h2e00e926e8eb28abE
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h186b7daa46f205baE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB1109_3
+	jne	.LBB1319_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB1109_10
-.LBB1109_5:
-	lea	rdi, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1146]
-	lea	rdx, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1147]
+	jmp	.LBB1319_10
+.LBB1319_5:
+	lea	rdi, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1529]
+	lea	rdx, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1530]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]

@@ -2,7 +2,7 @@
 # Regenerate with `ci/asm.sh --bless`; CI compares ordering signatures, not this text.
 
 orderlab::map::lab::publish_writer_relaxed:
-	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h41b62a3a0e6520c8E
+	jmp	_ZN8orderlab3map10concurrent5write79_$LT$impl$u20$orderlab..map..concurrent..ConcurrentMap$LT$K$C$V$C$S$C$P$GT$$GT$6insert17h5a8cf30db417e18bE
 
 orderlab::map::lab::publish_reader_relaxed:
 	push	r15
@@ -14,65 +14,65 @@ orderlab::map::lab::publish_reader_relaxed:
 	mov	r14, rsi
 	mov	rbx, rdi
 	data16
-	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17h3f884418e6163713E@TLSGD]
+	lea	rdi, [rip + _ZN8orderlab3map9handshake9LAST_SLOT29_$u7b$$u7b$constant$u7d$$u7d$28_$u7b$$u7b$closure$u7d$$u7d$23__RUST_STD_INTERNAL_VAL17hfe6f556cc8b6c9a5E@TLSGD]
 	data16
 	data16
 	rex64
 	call	__tls_get_addr@PLT
 	mov	rcx, qword ptr [rax]
 	cmp	rcx, qword ptr [r14 + 24]
-	jne	.LBB1113_2
+	jne	.LBB1323_2
 	mov	r15, qword ptr [rax + 8]
-.LBB1113_3:
+.LBB1323_3:
 	mov	rax, qword ptr [r15]
 	test	ax, ax
-	jne	.LBB1113_4
+	jne	.LBB1323_4
 	add	rax, 65537
-	jmp	.LBB1113_9
-.LBB1113_4:
+	jmp	.LBB1323_9
+.LBB1323_4:
 	movzx	ecx, ax
 	cmp	ecx, 65535
-	je	.LBB1113_5
+	je	.LBB1323_5
 	inc	rax
-.LBB1113_9:
+.LBB1323_9:
 	mov	qword ptr [r15], rax
-.LBB1113_10:
+.LBB1323_10:
 	mov	rsi, qword ptr [r14]
 	#MEMBARRIER
 	and	rsi, -128
 	lea	rdi, [rsp + 8]
 	mov	rdx, r12
-	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h64523f8019feb6ceE
+	call	_ZN8orderlab3map10concurrent34ConcurrentMap$LT$K$C$V$C$S$C$P$GT$4look17h2656d3dc1d3a5255E
 	mov	eax, 1
 	cmp	byte ptr [rsp + 8], 1
-	jne	.LBB1113_11
+	jne	.LBB1323_11
 	cmp	byte ptr [rsp + 10], 0
-	je	.LBB1113_14
+	je	.LBB1323_14
 	xor	ecx, ecx
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB1113_17
-	jmp	.LBB1113_16
-.LBB1113_11:
+	jne	.LBB1323_17
+	jmp	.LBB1323_16
+.LBB1323_11:
 	mov	ecx, 1
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	je	.LBB1113_16
-.LBB1113_17:
+	je	.LBB1323_16
+.LBB1323_17:
 	dec	qword ptr [r15]
-	jmp	.LBB1113_18
-.LBB1113_14:
+	jmp	.LBB1323_18
+.LBB1323_14:
 	movzx	eax, byte ptr [rsp + 9]
 	mov	rcx, rax
 	mov	qword ptr [rbx], rax
 	mov	qword ptr [rbx + 8], rcx
 	test	r15, r15
-	jne	.LBB1113_17
-.LBB1113_16:
+	jne	.LBB1323_17
+.LBB1323_16:
 	lock dec	qword ptr [r14 + 296]
-.LBB1113_18:
+.LBB1323_18:
 	mov	rax, rbx
 	add	rsp, 56
 	pop	rbx
@@ -80,18 +80,18 @@ orderlab::map::lab::publish_reader_relaxed:
 	pop	r14
 	pop	r15
 	ret
-.LBB1113_2:
+.LBB1323_2:
 	lea	rdi, [r14 + 24]
-	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h2e00e926e8eb28abE
+	call	_ZN8orderlab3map9handshake16Readers$LT$P$GT$17own_slot_uncached17h186b7daa46f205baE
 	mov	r15, rax
 	test	rax, rax
-	jne	.LBB1113_3
+	jne	.LBB1323_3
 	lock inc	qword ptr [r14 + 296]
 	lock or	dword ptr [rsp - 64], 0
 	xor	r15d, r15d
-	jmp	.LBB1113_10
-.LBB1113_5:
-	lea	rdi, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1146]
-	lea	rdx, [rip + .Lanon.191052fededc9bc7b274e2b0986cbdd6.1147]
+	jmp	.LBB1323_10
+.LBB1323_5:
+	lea	rdi, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1529]
+	lea	rdx, [rip + .Lanon.d18d9858e3762ac0cbdadf7f2aaa0d6a.1530]
 	mov	esi, 67
 	call	qword ptr [rip + _RNvNtCsgEmfK2I1SDS_4core9panicking9panic_fmt@GOTPCREL]
