@@ -1,8 +1,11 @@
 //! Catalog codegen: every `litmus/**/*.litmus` file becomes a module of
-//! `$OUT_DIR/catalog.rs` (included by `src/suite/catalog.rs`) with one `#[inline(never)] pub fn pN`
-//! per thread on `std::sync::atomic`, carrying exactly the file's operations and orderings
-//! (plain accesses as Relaxed ones, expressions with wrapping `i32` arithmetic, `if`s as
-//! `if`s). The differential corpus `tests/data/differential/` is compiled the same way into
+//! `$OUT_DIR/catalog.rs` with one `#[inline(never)] pub fn pN` per thread on the includer's
+//! `atomic` module, carrying exactly the file's operations and orderings (plain accesses as
+//! Relaxed ones, expressions with wrapping `i32` arithmetic, `if`s as `if`s). The file ends with
+//! `compiled_tests! { <module>, ... }`: each includer defines that macro to make its own glue.
+//! `src/suite/catalog.rs` includes it on std atomics (the runner's catalog, whose functions the
+//! asm check reads); `src/checkers/compiled.rs` includes the same file on loom's and on
+//! shuttle's atomics, so the checkers run exactly the code the hardware runs. The differential corpus `tests/data/differential/` is compiled the same way into
 //! `$OUT_DIR/differential.rs` (for `suite::differential`'s unit tests).
 //!
 //! A file that does not parse, or that std atomics cannot express (an ordering std rejects, a
@@ -164,9 +167,10 @@ fn generate(tests: &[(String, PathBuf, Test)], what: &str) -> String {
         writeln!(s, "/// `{}` ({rel})", t.name).unwrap();
         s.push_str("#[allow(warnings, clippy::all)]\n");
         writeln!(s, "pub mod {ident} {{").unwrap();
-        s.push_str("    use std::sync::atomic::{self, AtomicI32, Ordering};\n\n");
+        s.push_str("    use super::atomic::{self, AtomicI32, Ordering};\n\n");
         writeln!(s, "    pub const NAME: &str = {:?};", t.name).unwrap();
         writeln!(s, "    pub const PATH: &str = {rel:?};").unwrap();
+        writeln!(s, "    pub const ABS_PATH: &str = {abs:?};").unwrap();
         writeln!(s, "    pub const SOURCE: &str = include_str!({abs:?});").unwrap();
         for th in &t.threads {
             let regs = th.registers();
@@ -193,14 +197,15 @@ fn generate(tests: &[(String, PathBuf, Test)], what: &str) -> String {
             writeln!(s, "        [{}]", ret.join(", ")).unwrap();
             s.push_str("    }\n");
         }
-        s.push_str("\n    /// The thread functions the runner drives.\n    pub struct K;\n\n");
-        s.push_str("    impl super::ThreadFns for K {\n");
-        s.push_str("        const NAME: &'static str = NAME;\n");
-        s.push_str("        const PATH: &'static str = PATH;\n");
-        s.push_str("        const SOURCE: &'static str = SOURCE;\n\n");
-        s.push_str("        #[inline(always)]\n");
-        s.push_str("        fn run_thread(thread: usize, locs: &[crate::pad::Line<AtomicI32>], regs: &[AtomicI32]) {\n");
-        s.push_str("            match thread {\n");
+        s.push_str("\n    /// This test's thread functions, as a type (the includer implements its traits).\n    pub struct K;\n\n");
+        s.push_str(
+            "    /// Run thread `thread` (position in the test's threads) on `locs` (numbered in\n",
+        );
+        s.push_str("    /// `Test::locations_all()` order), handing its registers (in `Thread::registers()`\n");
+        s.push_str("    /// order) to `regs`.\n");
+        s.push_str("    #[inline(always)]\n");
+        s.push_str("    pub fn run_thread<L: ::core::ops::Deref<Target = AtomicI32>>(thread: usize, locs: &[L], regs: impl FnOnce(&[i32])) {\n");
+        s.push_str("        match thread {\n");
         for (k, th) in t.threads.iter().enumerate() {
             let args: Vec<String> = th
                 .params
@@ -210,39 +215,34 @@ fn generate(tests: &[(String, PathBuf, Test)], what: &str) -> String {
                         .iter()
                         .position(|l| *l == p.name)
                         .expect("param is a location");
-                    format!("&locs[{i}].0")
+                    format!("&locs[{i}]")
                 })
                 .collect();
             writeln!(
                 s,
-                "                {k} => crate::run::layout::store_regs(regs, &p{}({})),",
+                "            {k} => regs(&p{}({})),",
                 th.index,
                 args.join(", ")
             )
             .unwrap();
         }
-        s.push_str("                _ => {}\n            }\n        }\n    }\n\n");
-        s.push_str("    pub fn make() -> Box<dyn crate::run::Runnable> {\n");
-        s.push_str("        Box::new(super::Compiled::<K>::new())\n    }\n");
+        s.push_str("            _ => {}\n        }\n    }\n");
         s.push_str("}\n\n");
     }
-    s.push_str(&format!(
-        "/// {what}, sorted by path.\npub static ENTRIES: &[CatalogFile] = &[\n"
-    ));
-    for (rel, abs, t) in tests {
-        let ident = t.ident();
-        writeln!(
-            s,
-            "    CatalogFile {{ name: {ident}::NAME, ident: {ident:?}, path: {rel:?}, abs_path: {:?}, source: {ident}::SOURCE, make: {ident}::make }},",
-            abs.to_string_lossy()
-        )
-        .unwrap();
+    writeln!(
+        s,
+        "// {what}, sorted by path: the includer's `compiled_tests!` macro makes its glue."
+    )
+    .unwrap();
+    s.push_str("compiled_tests! {\n");
+    for (_, _, t) in tests {
+        writeln!(s, "    {},", t.ident()).unwrap();
     }
-    s.push_str("];\n");
+    s.push_str("}\n");
     s
 }
 
-/// Statements on std atomics, indented.
+/// Statements on the includer's atomics, indented.
 fn block(s: &mut String, body: &[Stmt], rel: &str, indent: usize) {
     let pad = "    ".repeat(indent);
     for st in body {
@@ -262,7 +262,7 @@ fn block(s: &mut String, body: &[Stmt], rel: &str, indent: usize) {
     }
 }
 
-/// One statement (not an `if`) on std atomics.
+/// One statement (not an `if`) on the includer's atomics.
 fn stmt(op: &Op) -> String {
     let to = |dst: &Option<Dst>, e: String| match dst {
         Some(d) => format!("{} = {e};", id(&d.reg)),

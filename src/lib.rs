@@ -36,9 +36,11 @@
 //!   translation of `stlr; ldar` lets SeqCst SB appear although ARMv8 forbids it. The lab models
 //!   that platform separately (`qemu-x86`).
 //! * loom treats SeqCst accesses as AcqRel and never produces load buffering; shuttle is
-//!   sequentially consistent. The map's loom and shuttle suites use each for what it can show.
+//!   sequentially consistent. `orderlab checkers` runs every test's thread functions under
+//!   both, beside the models and the hardware, and names each difference from RC11.
 
 mod asm;
+mod checkers;
 mod claims;
 pub mod cli;
 mod fsutil;

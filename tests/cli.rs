@@ -238,3 +238,46 @@ fn asm_kernels_says_why_a_kernel_is_missing() {
         }
     }
 }
+
+#[test]
+fn checkers_name_each_difference_and_write_json_and_markdown() {
+    let d = tmpdir("checkers");
+    let (json, md) = (d.join("c.json"), d.join("c.md"));
+    let out = orderlab(&[
+        "checkers",
+        "SB+sc",
+        "LB+rlx",
+        "--no-hardware",
+        "--schedules",
+        "50",
+        "--json",
+        json.to_str().unwrap(),
+        "--markdown",
+        md.to_str().unwrap(),
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.contains("loom over-reports 0:r0=0 1:r0=0: loom produces this outcome that RC11 forbids (SeqCst treated as AcqRel)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("(load buffering)"), "{stdout}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("json written")).expect("json");
+    assert_eq!(v["rows"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["summary"][0]["checker"], "loom");
+    assert_eq!(v["summary"][0]["over_reports"], 1);
+    let md = std::fs::read_to_string(&md).expect("markdown written");
+    assert!(md.starts_with("| checker |"), "{md}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn checkers_reject_bad_input() {
+    let out = orderlab(&["checkers", "SB+sc", "--no-hardware", "--schedules", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--schedules"));
+    let out = orderlab(&["checkers", "NoSuchTest", "--no-hardware"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown test"));
+}

@@ -206,6 +206,8 @@ pub struct ModelsEv {
     pub verdicts: Vec<(Model, bool)>,
     /// `(model, axiom, cycle)` for each model that forbids the target.
     pub cycles: Vec<(Model, String, String)>,
+    /// What loom and shuttle produce beside RC11 (`crate::checkers`), when they can run it.
+    pub checkers: Option<crate::report::CheckerTable>,
 }
 
 impl ModelsEv {

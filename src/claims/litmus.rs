@@ -14,12 +14,19 @@ use std::time::{Duration, Instant};
 /// Every model's verdict on a catalog test. The error says why there is none (a bound of
 /// the checker).
 pub(crate) fn models(name: &str) -> Result<ModelsEv, String> {
-    let test = crate::suite::select(&[name.to_string()])?
+    let entry = crate::suite::select(&[name.to_string()])?
         .into_iter()
         .next()
-        .ok_or_else(|| format!("no test {name}"))?
-        .test()
-        .clone();
+        .ok_or_else(|| format!("no test {name}"))?;
+    let test = entry.test().clone();
+    // loom and shuttle beside the models (no hardware: the claim's runs are that evidence).
+    let o = crate::checkers::Options {
+        hardware: None,
+        ..crate::checkers::Options::default()
+    };
+    let checkers = crate::checkers::check(&entry, &o, None)
+        .ok()
+        .map(|row| crate::checkers::for_report(&row, &o));
     let mut a = Analysis::new(&test).map_err(|e| e.to_string())?;
     let mut verdicts = Vec::new();
     let mut cycles = Vec::new();
@@ -38,6 +45,7 @@ pub(crate) fn models(name: &str) -> Result<ModelsEv, String> {
         source: crate::litmus::print(&test),
         verdicts,
         cycles,
+        checkers,
     })
 }
 

@@ -5,6 +5,7 @@
 mod asm;
 mod bench;
 mod check;
+mod checkers;
 mod claims;
 mod explain;
 mod list;
@@ -50,6 +51,9 @@ pub mod exit {
     /// `orderlab claims`: a rule of the catalogue is broken (it read evidence its claim does
     /// not declare, or a value the evidence lacks).
     pub const RULE_BROKEN: u8 = 5;
+    /// `orderlab checkers`: a checker differs from RC11 in a way no documented limitation,
+    /// bound or platform explains (upstream-worthy, or a bug of the lab).
+    pub const UNEXPLAINED: u8 = 6;
 }
 
 /// An error the CLI reports: a message (with a `FILE:LINE:COL:` prefix where there is a
@@ -148,6 +152,8 @@ enum Command {
     Report(report::Args),
     /// The seed articles' claims (C01-C77), each decided from evidence measured now.
     Claims(claims::Args),
+    /// Which checker finds which bug: loom, shuttle and this machine beside RC11, per test.
+    Checkers(checkers::Args),
 }
 
 /// The `orderlab` binary: parse the command line, run the subcommand, report an error.
@@ -163,6 +169,7 @@ pub fn main() -> ExitCode {
         Some(Command::Bench(a)) => bench::main(a),
         Some(Command::Report(a)) => report::main(a),
         Some(Command::Claims(a)) => claims::main(a),
+        Some(Command::Checkers(a)) => checkers::main(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

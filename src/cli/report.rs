@@ -1,6 +1,6 @@
 //! `orderlab report`: a teaching report (HTML with inline SVG, or Markdown) of run JSON files.
 
-use super::{exit, out, CliError};
+use super::{errln, exit, out, CliError};
 use crate::report::{self, Options, RunReport};
 use std::path::PathBuf;
 
@@ -19,6 +19,10 @@ pub struct Args {
     /// Logarithmic bar lengths, so rare states stay visible.
     #[arg(long)]
     pub log: bool,
+    /// Show, per test the suite knows, which final states loom and shuttle produce beside
+    /// RC11's (`orderlab checkers` without the hardware: the runs are the hardware column).
+    #[arg(long)]
+    pub checkers: bool,
 }
 
 pub fn main(args: Args) -> Result<u8, CliError> {
@@ -34,16 +38,49 @@ pub fn main(args: Args) -> Result<u8, CliError> {
         .map(|p| RunReport::load(p).map_err(CliError::bad_input))
         .collect::<Result<Vec<_>, _>>()?;
     let o = Options { log: args.log };
+    let checkers = if args.checkers {
+        checker_tables(&runs)?
+    } else {
+        report::Checkers::new()
+    };
     let write =
         |path: &PathBuf, text: String| super::check::write_atomically(path, text.as_bytes());
     if let Some(p) = &args.markdown {
-        write(p, report::markdown(&runs, o))?;
+        write(p, report::markdown_with(&runs, o, &checkers))?;
     }
     if let Some(p) = &args.out {
-        write(p, report::html(&runs, o))?;
+        write(p, report::html_with(&runs, o, &checkers))?;
     }
     if args.out.is_none() && args.markdown.is_none() {
-        out!("{}", report::html(&runs, o));
+        out!("{}", report::html_with(&runs, o, &checkers));
     }
     Ok(exit::OK)
+}
+
+/// The checkers' table of every test of `runs` the suite knows (others get none, said on
+/// standard error).
+fn checker_tables(runs: &[RunReport]) -> Result<report::Checkers, CliError> {
+    let o = crate::checkers::Options {
+        hardware: None,
+        ..crate::checkers::Options::default()
+    };
+    let mut out = report::Checkers::new();
+    for t in runs.iter().flat_map(|r| &r.tests) {
+        if out.contains_key(&t.name) {
+            continue;
+        }
+        let entry = crate::suite::select(std::slice::from_ref(&t.name))
+            .ok()
+            .and_then(|v| v.into_iter().next());
+        let Some(entry) = entry.filter(|e| e.source() != crate::suite::Source::AsmKernel) else {
+            errln!(
+                "orderlab: no checkers' table for {}: not a Rust test of the suite",
+                t.name
+            );
+            continue;
+        };
+        let row = crate::checkers::check(&entry, &o, None).map_err(CliError::bad_input)?;
+        out.insert(t.name.clone(), crate::checkers::for_report(&row, &o));
+    }
+    Ok(out)
 }

@@ -476,6 +476,39 @@ impl<'t> Analysis<'t> {
     }
 }
 
+impl Analysis<'_> {
+    /// The axioms of `model` that forbid the candidates ending in `state` (the first violated
+    /// axiom of each; empty when some candidate is allowed or none ends there).
+    pub fn axioms_forbidding(
+        &mut self,
+        model: Model,
+        state: &[i64],
+    ) -> Result<BTreeSet<&'static str>, ModelError> {
+        self.graphs(model.level())?;
+        let level = Level::ALL
+            .iter()
+            .position(|&l| l == model.level())
+            .unwrap_or(0);
+        let gs = self.graphs[level].as_deref().unwrap_or(&[]);
+        let mut out = BTreeSet::new();
+        for c in self
+            .enumeration
+            .candidates
+            .iter()
+            .filter(|c| c.state == state)
+        {
+            let g = &gs[c.structure];
+            match model.violation(g, &g.relations(c), false) {
+                Some(w) => {
+                    out.insert(w.axiom);
+                }
+                None => return Ok(BTreeSet::new()),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// The final states `model` allows for `test`, and whether the condition's target is one.
 pub fn check(test: &Test, model: Model) -> Result<Verdict, ModelError> {
     Analysis::new(test)?.verdict(model)

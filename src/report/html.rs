@@ -60,6 +60,11 @@ fn models_table(t: &TestResult, runs: &[RunReport]) -> String {
 
 /// The whole report as one self-contained HTML page.
 pub fn html(runs: &[RunReport], o: Options) -> String {
+    html_with(runs, o, &super::Checkers::new())
+}
+
+/// The page, with the checkers' table of each test `checkers` has.
+pub fn html_with(runs: &[RunReport], o: Options, checkers: &super::Checkers) -> String {
     let gs = groups(runs);
     let mut s = String::new();
     let platforms: Vec<String> = runs
@@ -176,6 +181,9 @@ pub fn html(runs: &[RunReport], o: Options) -> String {
         s.push_str(&models_table(t0, runs));
         if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "<p class=\"diff\">{}</p>", esc(&d));
+        }
+        if let Some(c) = checkers.get(&t0.name) {
+            s.push_str(&super::checkers::html(c));
         }
         s.push_str("<div class=\"cmp\">\n");
         for (ri, t) in g.present() {

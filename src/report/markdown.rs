@@ -21,6 +21,11 @@ fn md_row(s: &mut String, cells: &[String]) {
 
 /// The same content as Markdown tables.
 pub fn markdown(runs: &[RunReport], o: Options) -> String {
+    markdown_with(runs, o, &super::Checkers::new())
+}
+
+/// The Markdown, with the checkers' table of each test `checkers` has.
+pub fn markdown_with(runs: &[RunReport], o: Options, checkers: &super::Checkers) -> String {
     let gs = groups(runs);
     let mut s = String::from("# orderlab report\n\n");
     let platforms: Vec<String> = runs
@@ -135,6 +140,10 @@ pub fn markdown(runs: &[RunReport], o: Options) -> String {
         }
         if let Some(d) = g.difference(runs) {
             let _ = writeln!(s, "**{}**\n", md_esc(&d));
+        }
+        if let Some(c) = checkers.get(&t0.name) {
+            s.push_str(&super::checkers::markdown(c));
+            s.push('\n');
         }
         let present = g.present();
         let mut head = vec!["final state".to_string()];

@@ -3,8 +3,10 @@
 //! * [`text`]: what `orderlab run` prints (litmus7-style blocks, the summary table);
 //! * `schema`: the run-result JSON;
 //! * `html`, `svg`, `markdown`: the teaching report of `orderlab report` (one or more run
-//!   files side by side), built on the shared view of `view`.
+//!   files side by side), built on the shared view of `view`; `checkers`: the table of what
+//!   loom and shuttle do with a test, which those pages show when asked.
 
+mod checkers;
 mod html;
 mod markdown;
 mod schema;
@@ -15,8 +17,10 @@ mod view;
 #[cfg(test)]
 mod tests;
 
-pub use html::html;
-pub use markdown::markdown;
+pub(crate) use checkers::{html as checkers_html, markdown as checkers_markdown};
+pub use checkers::{CheckerState, CheckerTable, Checkers};
+pub use html::{html, html_with};
+pub use markdown::{markdown, markdown_with};
 pub use schema::{orderings, rfc3339_now, RunReport, TestResult};
 pub(crate) use svg::svg_chart;
 pub use view::Options;

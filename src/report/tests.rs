@@ -285,3 +285,46 @@ fn a_data_race_is_said_in_both_reports() {
     let md = markdown(&[run("x86.json")], lin());
     assert!(!md.contains("UNDEFINED BEHAVIOUR"));
 }
+
+#[test]
+fn a_checkers_table_shows_in_its_tests_section_only() {
+    let r = run("x86.json");
+    let name = r.tests[0].name.clone();
+    let other = r
+        .tests
+        .iter()
+        .find(|t| t.name != name)
+        .map(|t| t.name.clone());
+    let table = super::CheckerTable {
+        settings: "bounds <b>".into(),
+        note: None,
+        states: vec![super::CheckerState {
+            state: "0:r0=0; 1:r0=0;".into(),
+            target: true,
+            rc11: false,
+            loom: true,
+            shuttle: false,
+            reasons: vec![
+                "loom produces this outcome that RC11 forbids (SeqCst treated as AcqRel)".into(),
+            ],
+        }],
+    };
+    let checkers: super::Checkers = [(name.clone(), table)].into();
+    let html = super::html_with(std::slice::from_ref(&r), lin(), &checkers);
+    let sec = section(&html, &super::esc(&name));
+    assert!(sec.contains("Which checker finds it"), "{sec}");
+    assert!(
+        sec.contains("<td class=\"mono\">★ 0:r0=0; 1:r0=0;</td><td>no</td><td>yes</td><td>no</td>"),
+        "{sec}"
+    );
+    assert!(sec.contains("bounds &lt;b&gt;"), "settings escaped");
+    if let Some(o) = other {
+        assert!(!section(&html, &super::esc(&o)).contains("Which checker"));
+    }
+    assert!(!super::html(std::slice::from_ref(&r), lin()).contains("Which checker"));
+    let md = super::markdown_with(std::slice::from_ref(&r), lin(), &checkers);
+    assert!(
+        md.contains("| ★ 0:r0=0; 1:r0=0; | no | yes | no | loom produces"),
+        "{md}"
+    );
+}

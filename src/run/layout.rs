@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 
 /// Where an observable of the final state lives.
 #[derive(Clone, Copy, Debug)]
-enum Slot {
+pub(crate) enum Slot {
     Reg { thread: usize, index: usize },
     Loc(usize),
 }
@@ -42,32 +42,7 @@ impl Layout {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let nregs: Vec<usize> = test.threads.iter().map(|t| t.registers().len()).collect();
-        let obs = test
-            .observables()
-            .iter()
-            .map(|v| match v {
-                Var::Reg { thread, reg } => {
-                    let th = test
-                        .threads
-                        .iter()
-                        .position(|t| t.index == *thread)
-                        .ok_or_else(|| format!("{}: no thread P{thread} for {v}", test.name))?;
-                    let index = test.threads[th]
-                        .registers()
-                        .iter()
-                        .position(|r| r == reg)
-                        .ok_or_else(|| {
-                            format!("{}: {v} is not a register of P{thread}", test.name)
-                        })?;
-                    Ok(Slot::Reg { thread: th, index })
-                }
-                Var::Loc(l) => names
-                    .iter()
-                    .position(|x| x == l)
-                    .map(Slot::Loc)
-                    .ok_or_else(|| format!("{}: unknown location {l}", test.name)),
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let obs = slots(test)?;
         let owner = names
             .iter()
             .map(|l| test.threads.iter().position(|t| t.loads(l)).unwrap_or(0))
@@ -152,6 +127,35 @@ impl Layout {
             }
         }
     }
+}
+
+/// Where each of `test.observables()` lives: a register (thread position in `Test::threads`,
+/// index in its `registers()`) or a location (index in `locations_all()`).
+pub(crate) fn slots(test: &Test) -> Result<Vec<Slot>, String> {
+    let names = test.locations_all();
+    test.observables()
+        .iter()
+        .map(|v| match v {
+            Var::Reg { thread, reg } => {
+                let th = test
+                    .threads
+                    .iter()
+                    .position(|t| t.index == *thread)
+                    .ok_or_else(|| format!("{}: no thread P{thread} for {v}", test.name))?;
+                let index = test.threads[th]
+                    .registers()
+                    .iter()
+                    .position(|r| r == reg)
+                    .ok_or_else(|| format!("{}: {v} is not a register of P{thread}", test.name))?;
+                Ok(Slot::Reg { thread: th, index })
+            }
+            Var::Loc(l) => names
+                .iter()
+                .position(|x| x == l)
+                .map(Slot::Loc)
+                .ok_or_else(|| format!("{}: unknown location {l}", test.name)),
+        })
+        .collect()
 }
 
 /// Store a thread's returned registers into its register slots.

@@ -1,15 +1,16 @@
 //! The compiled catalog: `build.rs` turns every file of `litmus/` into a module here, with one
 //! `#[inline(never)] pub fn pN` per thread on std atomics carrying exactly the file's orderings
-//! (`orderlab::suite::catalog::<test>::p<N>`), and a [`ThreadFns`] impl that [`Compiled`] runs:
-//! its instance loop calls the thread functions statically, with no dynamic dispatch per
-//! instance.
+//! (`orderlab::suite::catalog::<test>::p<N>`); the `compiled_tests!` macro below gives each a
+//! [`ThreadFns`] impl that [`Compiled`] runs: its instance loop calls the thread functions
+//! statically, with no dynamic dispatch per instance. (The checkers include the same generated
+//! file on loom's and shuttle's atomics.)
 
 use crate::litmus::Test;
 use crate::pad::Line;
 use crate::run::layout::Layout;
 use crate::run::{drive, Aborted, Instances, RoundCtx, Runnable};
 use std::marker::PhantomData;
-use std::sync::atomic::AtomicI32;
+use std::sync::atomic::{self, AtomicI32};
 
 /// One compiled catalog file.
 pub struct CatalogFile {
@@ -30,6 +31,41 @@ pub struct CatalogFile {
 /// The generated Rust source of this module (tests compare it with the catalog files).
 #[cfg(test)]
 pub(crate) const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The glue of the generated modules: a [`ThreadFns`] impl each, and [`ENTRIES`].
+macro_rules! compiled_tests {
+    ($($m:ident),* $(,)?) => {
+        $(
+            impl ThreadFns for $m::K {
+                const NAME: &'static str = $m::NAME;
+                const PATH: &'static str = $m::PATH;
+                const SOURCE: &'static str = $m::SOURCE;
+
+                #[inline(always)]
+                fn run_thread(thread: usize, locs: &[Line<AtomicI32>], regs: &[AtomicI32]) {
+                    $m::run_thread(thread, locs, |r| crate::run::layout::store_regs(regs, r))
+                }
+            }
+        )*
+
+        /// Every compiled test, sorted by path.
+        pub static ENTRIES: &[CatalogFile] = &[$(CatalogFile {
+            name: $m::NAME,
+            ident: stringify!($m),
+            path: $m::PATH,
+            abs_path: $m::ABS_PATH,
+            source: $m::SOURCE,
+            make: make::<$m::K>,
+        }),*];
+    };
+}
+#[cfg(test)] // the differential corpus's glue
+pub(crate) use compiled_tests;
+
+/// The runnable of a compiled test.
+pub(crate) fn make<K: ThreadFns>() -> Box<dyn Runnable> {
+    Box::new(Compiled::<K>::new())
+}
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 

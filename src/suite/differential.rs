@@ -10,13 +10,17 @@
 //! check within its bounds; `corpus_is_the_generators_output` fails when they differ, and
 //! rewrites the files when run with `ORDERLAB_BLESS=1`.
 
-#[allow(unused_imports)] // used by the generated code
-use super::catalog::{CatalogFile, Compiled, ThreadFns};
+#[allow(unused_imports)] // used by the generated code's glue (`compiled_tests!`)
+use super::catalog::{compiled_tests, make, CatalogFile, ThreadFns};
 use crate::litmus::gen::{self, Options};
 use crate::litmus::{print, Test};
 use crate::model::{Analysis, Model, ModelError};
+#[allow(unused_imports)]
+use crate::pad::Line;
 use crate::run::Instances;
 use std::path::PathBuf;
+#[allow(unused_imports)]
+use std::sync::atomic::{self, AtomicI32};
 
 include!(concat!(env!("OUT_DIR"), "/differential.rs"));
 

@@ -2,20 +2,23 @@
 //! operation with its ordering through a `match`, `if`s and expressions included, with the
 //! std atomic operations the generated code uses (plain accesses as Relaxed ones). Slower
 //! than the compiled catalog, and the dispatch between operations may hide some reorderings;
-//! results are labelled "interpreted".
+//! results are labelled "interpreted". The execution is generic over the `sync` shim's named
+//! backends: the checkers (`crate::checkers`) run the same programs on loom and shuttle.
 
 use crate::litmus::check::value;
 use crate::litmus::{BinOp, Expected, Expr, MemOrder, Op, RmwOp, Stmt, Test, UnOp};
 use crate::run::layout::Layout;
 use crate::run::{Instances, Runnable};
-use std::sync::atomic::{fence, AtomicI32, Ordering};
+use crate::sync::named::{Backend, Int, Std};
+use std::ops::Deref;
+use std::sync::atomic::{AtomicI32, Ordering};
 
 /// Most registers per thread the interpreter supports.
 pub const MAX_REGS: usize = 32;
 
 /// An expression with registers and locations numbered.
 #[derive(Clone, Debug)]
-enum IExpr {
+pub(crate) enum IExpr {
     Const(i32),
     Reg(usize),
     Load { loc: usize, ord: Ordering },
@@ -24,13 +27,13 @@ enum IExpr {
 }
 
 #[derive(Clone, Debug)]
-enum IExpected {
+pub(crate) enum IExpected {
     Reg(usize),
     Loc(usize),
 }
 
 #[derive(Clone, Debug)]
-enum IOp {
+pub(crate) enum IOp {
     Set {
         reg: usize,
         val: IExpr,
@@ -218,6 +221,13 @@ impl Interpreted {
     }
 }
 
+impl Interpreted {
+    /// Each thread's program (positions in `Test::threads`).
+    pub(crate) fn programs(&self) -> &[Vec<IOp>] {
+        &self.progs
+    }
+}
+
 impl Runnable for Interpreted {
     fn test(&self) -> &Test {
         &self.test
@@ -237,27 +247,27 @@ struct InterpInstances {
 }
 
 /// The value of an expression: operands left to right, as the generated code computes them.
-fn eval(e: &IExpr, r: &[i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32>]) -> i32 {
+fn eval<B: Backend, L: Deref<Target = B::Int>>(e: &IExpr, r: &[i32; MAX_REGS], locs: &[L]) -> i32 {
     match e {
         IExpr::Const(c) => *c,
         IExpr::Reg(k) => r[*k],
-        IExpr::Load { loc, ord } => locs[*loc].0.load(*ord),
-        IExpr::Un(op, a) => op.apply(eval(a, r, locs)),
+        IExpr::Load { loc, ord } => locs[*loc].load(*ord),
+        IExpr::Un(op, a) => op.apply(eval::<B, L>(a, r, locs)),
         IExpr::Bin(op, a, b) => {
-            let x = eval(a, r, locs);
-            let y = eval(b, r, locs);
+            let x = eval::<B, L>(a, r, locs);
+            let y = eval::<B, L>(b, r, locs);
             op.apply(x, y)
         }
     }
 }
 
-/// Run a block: each operation with the std atomic operation the generated code uses.
-fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32>]) {
+/// Run a block: each operation with the atomic operation the generated code uses.
+fn run<B: Backend, L: Deref<Target = B::Int>>(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[L]) {
     for op in prog {
         match op {
-            IOp::Set { reg, val } => r[*reg] = eval(val, r, locs),
-            IOp::Store { loc, val, ord } => locs[*loc].0.store(eval(val, r, locs), *ord),
-            IOp::Fence { ord } => fence(*ord),
+            IOp::Set { reg, val } => r[*reg] = eval::<B, L>(val, r, locs),
+            IOp::Store { loc, val, ord } => locs[*loc].store(eval::<B, L>(val, r, locs), *ord),
+            IOp::Fence { ord } => B::fence(*ord),
             IOp::Rmw {
                 reg,
                 op,
@@ -265,8 +275,8 @@ fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32
                 val,
                 ord,
             } => {
-                let v = eval(val, r, locs);
-                let a = &locs[*loc].0;
+                let v = eval::<B, L>(val, r, locs);
+                let a = &locs[*loc];
                 let old = match op {
                     RmwOp::Xchg => a.swap(v, *ord),
                     RmwOp::Add => a.fetch_add(v, *ord),
@@ -291,10 +301,10 @@ fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32
                 // herd7's form reads the expected location (plain) first.
                 let exp = match expected {
                     IExpected::Reg(k) => r[*k],
-                    IExpected::Loc(l) => locs[*l].0.load(Ordering::Relaxed),
+                    IExpected::Loc(l) => locs[*l].load(Ordering::Relaxed),
                 };
-                let d = eval(desired, r, locs);
-                let a = &locs[*loc].0;
+                let d = eval::<B, L>(desired, r, locs);
+                let a = &locs[*loc];
                 let res = if *weak {
                     a.compare_exchange_weak(exp, d, *success, *failure)
                 } else {
@@ -305,7 +315,7 @@ fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32
                     Err(cur) => {
                         match expected {
                             IExpected::Reg(k) => r[*k] = cur,
-                            IExpected::Loc(l) => locs[*l].0.store(cur, Ordering::Relaxed),
+                            IExpected::Loc(l) => locs[*l].store(cur, Ordering::Relaxed),
                         }
                         0
                     }
@@ -315,20 +325,31 @@ fn run(prog: &[IOp], r: &mut [i32; MAX_REGS], locs: &[crate::pad::Line<AtomicI32
                 }
             }
             IOp::If { cond, then, els } => {
-                if eval(cond, r, locs) != 0 {
-                    run(then, r, locs)
+                if eval::<B, L>(cond, r, locs) != 0 {
+                    run::<B, L>(then, r, locs)
                 } else {
-                    run(els, r, locs)
+                    run::<B, L>(els, r, locs)
                 }
             }
         }
     }
 }
 
+/// Run one thread's program on `locs` (any backend); its registers, in
+/// `Thread::registers()` order, then zeros.
+#[inline(always)]
+pub(crate) fn execute<B: Backend, L: Deref<Target = B::Int>>(
+    prog: &[IOp],
+    locs: &[L],
+) -> [i32; MAX_REGS] {
+    let mut r = [0i32; MAX_REGS];
+    run::<B, L>(prog, &mut r, locs);
+    r
+}
+
 #[inline(always)]
 fn exec(prog: &[IOp], locs: &[crate::pad::Line<AtomicI32>], out: &[AtomicI32]) {
-    let mut r = [0i32; MAX_REGS];
-    run(prog, &mut r, locs);
+    let r = execute::<Std, _>(prog, locs);
     crate::run::layout::store_regs(out, &r[..out.len()]);
 }
 

@@ -24,7 +24,16 @@ use crate::litmus::Test;
 use crate::run::Runnable;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use interp::{execute, IOp};
 pub use select::{from_file, glob_match, select};
+
+/// The interpreter's program of each thread of `e`'s litmus test (for a map test: its litmus
+/// description), for the checkers (`crate::checkers`).
+pub(crate) fn programs(e: &Entry) -> Result<Vec<Vec<IOp>>, String> {
+    Ok(interp::Interpreted::new(e.test().clone(), e.path())?
+        .programs()
+        .to_vec())
+}
 
 /// Where a test comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

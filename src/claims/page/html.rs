@@ -233,6 +233,9 @@ fn evidence(s: &mut String, it: &Item, reports: &[RunReport]) {
                     esc(cycle)
                 );
             }
+            if let Some(t) = &m.checkers {
+                s.push_str(&crate::report::checkers_html(t));
+            }
             let _ = write!(
                 s,
                 "<details><summary>the test</summary><pre>{}</pre></details>",

@@ -124,6 +124,9 @@ pub fn markdown(c: &Catalogue) -> String {
                         md_esc(axiom)
                     );
                 }
+                if let Some(t) = &m.checkers {
+                    s.push_str(&crate::report::checkers_markdown(t));
+                }
             }
         }
     }
