@@ -12,6 +12,8 @@
 //! The litmus runner's harness deliberately does NOT use the switch: it needs real threads
 //! pinned to real cores.
 //!
+//! (`--cfg orderlab_asm`, the emitted-asm build of `asm::emit`, has neither loom nor shuttle.)
+//!
 //! [`named`] names each backend whatever the switch says: `orderlab checkers` (`crate::checkers`)
 //! runs every litmus test's thread functions on loom and on shuttle in one ordinary build.
 
@@ -51,6 +53,7 @@ pub(crate) mod named {
     }
 
     /// loom's atomics and model checker.
+    #[cfg(not(orderlab_asm))]
     pub(crate) mod loom {
         pub(crate) use loom::model::Builder;
         pub(crate) use loom::sync::atomic;
@@ -58,6 +61,7 @@ pub(crate) mod named {
     }
 
     /// shuttle's atomics and schedulers.
+    #[cfg(not(orderlab_asm))]
     pub(crate) mod shuttle {
         pub(crate) use shuttle::scheduler::{PctScheduler, RandomScheduler};
         pub(crate) use shuttle::sync::atomic;
@@ -142,6 +146,8 @@ pub(crate) mod named {
     }
 
     backend!(Std, std_::atomic);
+    #[cfg(not(orderlab_asm))]
     backend!(Loom, loom::atomic);
+    #[cfg(not(orderlab_asm))]
     backend!(Shuttle, shuttle::atomic);
 }

@@ -76,9 +76,19 @@ pub fn rustc_flags(target: Target) -> &'static [&'static str] {
     }
 }
 
+/// The caller's `RUSTFLAGS`, plus `--cfg orderlab_asm`.
+fn asm_rustflags() -> String {
+    let mut f = std::env::var("RUSTFLAGS").unwrap_or_default();
+    if !f.is_empty() {
+        f.push(' ');
+    }
+    f.push_str("--cfg orderlab_asm");
+    f
+}
+
 /// Build the library of the crate at `root` for `target` with `--emit asm` (release,
-/// one codegen unit, no debug info, in its own target directory `target/asm-emit/<key>` so
-/// it does not disturb normal builds) and return the listing's text.
+/// one codegen unit, no debug info, `--cfg orderlab_asm`, in its own target directory
+/// `target/asm-emit/<key>` so it does not disturb normal builds) and return the listing's text.
 pub fn emit(root: &Path, target: Target) -> Result<String, EmitError> {
     toolchain_available(target)?;
     let target_dir = root.join("target").join("asm-emit").join(target.key());
@@ -94,7 +104,10 @@ pub fn emit(root: &Path, target: Target) -> Result<String, EmitError> {
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         // The asm kernels are not needed for a library-only build, and skipping them means
         // no cross C compiler is needed.
-        .env("ORDERLAB_SKIP_KERNELS", "1");
+        .env("ORDERLAB_SKIP_KERNELS", "1")
+        // Without the checkers (loom, shuttle and their dependencies): a smaller, faster build
+        // whose listing holds only the code the lab inspects.
+        .env("RUSTFLAGS", asm_rustflags());
     let out = cmd
         .output()
         .map_err(|e| EmitError::Unavailable(format!("cannot run cargo: {e}")))?;

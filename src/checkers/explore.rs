@@ -42,7 +42,7 @@ pub(crate) struct Explored {
     pub states: BTreeSet<Vec<i64>>,
     /// Executions (loom) or schedules (shuttle) run.
     pub executions: usize,
-    /// loom: the exploration ended by itself (every execution within the preemption bound);
+    /// loom: the exploration ended by itself with no preemption bound (every execution);
     /// shuttle: always false (sampling is never complete).
     pub complete: bool,
     /// The checker stopped with an error (loom's panics: a branch or history limit).
@@ -107,7 +107,8 @@ pub(crate) fn loom(
     // Relaxed: loom ran every execution on this OS thread.
     let executions = runs.load(Ordering::Relaxed);
     let error = result.err().map(|p| panic_text(&*p));
-    let hit_bound = executions >= b.executions || elapsed >= b.time;
+    // A preemption bound limits what loom explores even when it ends by itself.
+    let hit_bound = executions >= b.executions || elapsed >= b.time || b.preemptions.is_some();
     let states = std::mem::take(&mut *states.lock().unwrap_or_else(|e| e.into_inner()));
     Explored {
         states,

@@ -292,3 +292,29 @@ fn a_test_with_more_threads_than_loom_runs_is_reported_not_a_panic() {
         .all(|d| d.explained));
     assert!(run(&r, "shuttle (random)").target_produced);
 }
+
+#[test]
+fn a_preemption_bound_makes_loom_incomplete_and_explains_its_misses() {
+    let o = Options {
+        loom: LoomBounds {
+            preemptions: Some(0),
+            ..opts().loom
+        },
+        ..opts()
+    };
+    let r = check(&entry("SB+rlx"), &o, None).expect("checked");
+    let loom = run(&r, "loom");
+    assert!(!loom.complete, "{loom:?}");
+    // With no preemption at all, loom runs the threads one after the other.
+    let missed: Vec<&StateRow> = r.states.iter().filter(|x| x.rc11 && !x.loom).collect();
+    assert!(!missed.is_empty());
+    for x in missed {
+        assert!(
+            reasons(x, "loom")
+                .iter()
+                .any(|w| w.contains("preemption bound 0") || w.contains("tokio-rs/loom#392")),
+            "{x:?}"
+        );
+        assert!(x.differences.iter().all(|d| d.explained), "{x:?}");
+    }
+}

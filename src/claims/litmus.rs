@@ -19,14 +19,7 @@ pub(crate) fn models(name: &str) -> Result<ModelsEv, String> {
         .next()
         .ok_or_else(|| format!("no test {name}"))?;
     let test = entry.test().clone();
-    // loom and shuttle beside the models (no hardware: the claim's runs are that evidence).
-    let o = crate::checkers::Options {
-        hardware: None,
-        ..crate::checkers::Options::default()
-    };
-    let checkers = crate::checkers::check(&entry, &o, None)
-        .ok()
-        .map(|row| crate::checkers::for_report(&row, &o));
+    let checkers = checkers_table(&entry);
     let mut a = Analysis::new(&test).map_err(|e| e.to_string())?;
     let mut verdicts = Vec::new();
     let mut cycles = Vec::new();
@@ -47,6 +40,24 @@ pub(crate) fn models(name: &str) -> Result<ModelsEv, String> {
         cycles,
         checkers,
     })
+}
+
+/// loom and shuttle beside the models (no hardware: the claim's runs are that evidence).
+#[cfg(not(orderlab_asm))]
+fn checkers_table(entry: &crate::suite::Entry) -> Option<crate::report::CheckerTable> {
+    let o = crate::checkers::Options {
+        hardware: None,
+        ..crate::checkers::Options::default()
+    };
+    crate::checkers::check(entry, &o, None)
+        .ok()
+        .map(|row| crate::checkers::for_report(&row, &o))
+}
+
+/// The emitted-asm build (`--cfg orderlab_asm`) has no checkers.
+#[cfg(orderlab_asm)]
+fn checkers_table(_: &crate::suite::Entry) -> Option<crate::report::CheckerTable> {
+    None
 }
 
 /// Run `tests` on this machine, `per_test` each: the run report and one result per test.

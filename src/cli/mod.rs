@@ -5,6 +5,7 @@
 mod asm;
 mod bench;
 mod check;
+#[cfg(not(orderlab_asm))]
 mod checkers;
 mod claims;
 mod explain;
@@ -153,6 +154,7 @@ enum Command {
     /// The seed articles' claims (C01-C77), each decided from evidence measured now.
     Claims(claims::Args),
     /// Which checker finds which bug: loom, shuttle and this machine beside RC11, per test.
+    #[cfg(not(orderlab_asm))]
     Checkers(checkers::Args),
 }
 
@@ -169,6 +171,7 @@ pub fn main() -> ExitCode {
         Some(Command::Bench(a)) => bench::main(a),
         Some(Command::Report(a)) => report::main(a),
         Some(Command::Claims(a)) => claims::main(a),
+        #[cfg(not(orderlab_asm))]
         Some(Command::Checkers(a)) => checkers::main(a),
     };
     match result {

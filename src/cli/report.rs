@@ -57,8 +57,17 @@ pub fn main(args: Args) -> Result<u8, CliError> {
     Ok(exit::OK)
 }
 
+/// The emitted-asm build (`--cfg orderlab_asm`) has no checkers.
+#[cfg(orderlab_asm)]
+fn checker_tables(_: &[RunReport]) -> Result<report::Checkers, CliError> {
+    Err(CliError::bad_input(
+        "--checkers: this build has no loom or shuttle (--cfg orderlab_asm)",
+    ))
+}
+
 /// The checkers' table of every test of `runs` the suite knows (others get none, said on
 /// standard error).
+#[cfg(not(orderlab_asm))]
 fn checker_tables(runs: &[RunReport]) -> Result<report::Checkers, CliError> {
     let o = crate::checkers::Options {
         hardware: None,
