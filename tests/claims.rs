@@ -82,3 +82,21 @@ fn map_design_claims_are_decided_from_the_map_s_own_code() {
         item["body"]["values"]["index_low_bits"]
     );
 }
+
+/// A claim page shows why a model forbids an outcome, and draws a cycle only where there is
+/// one: TestAndSet+sc (C24) is forbidden because no candidate execution reaches its outcome.
+#[test]
+fn a_forbidden_outcome_without_a_cycle_gets_no_empty_picture() {
+    let dir = tmp("c24");
+    let html = dir.join("c.html");
+    let (code, out, err) =
+        orderlab(&["claims", "C24", "--quick", "--html", html.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\n1 claim: "), "{out}");
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        html.contains("Why RC11 forbids it: no candidate execution reaches the outcome at all"),
+        "the page does not say why TestAndSet+sc is forbidden"
+    );
+    assert!(!html.contains("<pre></pre>"), "an empty block is drawn");
+}

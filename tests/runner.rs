@@ -4,6 +4,8 @@
 //! Hardware runs inside this binary are serialized with [`HW`]: two runs at once would share
 //! the cores and starve each other.
 
+mod common;
+
 use orderlab::litmus::Test;
 use orderlab::machine::Platform;
 use orderlab::run::{self as engine, Budget, Config, Instances, Runnable, Start};
@@ -129,6 +131,20 @@ const SB_BUDGET: u64 = 500_000;
 /// At 100x below that (6.9e-5), 300,000 iterations miss with probability e^-20.7 (1e-9).
 const HANDSHAKE_BUDGET: u64 = 300_000;
 
+/// Neither budget holds for unoptimised code under qemu-user (`cross test` without
+/// `--release`): with Debian's qemu-user 7.2 on the project's 2-vCPU x86-64 VM, a debug build
+/// showed SB+rlx's weak outcome 0 times in 500,000 iterations and 0 in 300,000 with the
+/// handshake (3 of 3 runs: one beside a CI run, two on an idle machine, one of those at the
+/// commit before the house refactor), where the release build shows it in about 26% of
+/// iterations. `orderlab run SB+rlx` from that debug build: 0 weak, 50 of 219,136 iterations
+/// with both stores before both loads: the emulated debug code rarely lets the threads overlap
+/// and never while a store is still buffered. So there the runs are made and checked (totals,
+/// no hang, nothing forbidden) and the "observed" half skips, saying so; the release build
+/// runs it.
+const SKIP_OBSERVED: &str = "skipped (observed half): a debug build under qemu-user cannot \
+    meet this budget (emulated debug code never overlaps a buffered store with the other \
+    thread's load); the release build runs it";
+
 #[test]
 fn sb_rlx_is_observed_here() {
     let _g = hw();
@@ -137,14 +153,18 @@ fn sb_rlx_is_observed_here() {
     assert!(!run.hung);
     assert_eq!(run.iterations, SB_BUDGET);
     assert_eq!(run.histogram.total(), SB_BUDGET);
+    let a = verdict::assess(&sb, Platform::detect_hw(), &run.histogram, run.hung);
+    assert_ne!(a.status, Status::ForbiddenObserved);
+    if common::debug_under_qemu() {
+        eprintln!("{SKIP_OBSERVED}");
+        return;
+    }
     let observed = verdict::observed(sb.test(), &run.histogram);
     assert!(
         observed > 0,
         "SB+rlx never showed its weak outcome in {SB_BUDGET} iterations on {}",
         Platform::detect_hw().describe()
     );
-    let a = verdict::assess(&sb, Platform::detect_hw(), &run.histogram, run.hung);
-    assert_ne!(a.status, Status::ForbiddenObserved);
 }
 
 #[test]
@@ -157,6 +177,10 @@ fn sb_rlx_is_observed_with_the_handshake_fallback() {
     };
     let run = engine::run(sb.runnable(), &cfg).expect("run");
     assert_eq!(run.histogram.total(), HANDSHAKE_BUDGET);
+    if common::debug_under_qemu() {
+        eprintln!("{SKIP_OBSERVED}");
+        return;
+    }
     assert!(verdict::observed(sb.test(), &run.histogram) > 0);
 }
 

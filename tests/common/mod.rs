@@ -1,9 +1,11 @@
-//! Shared by the integration tests that run the `orderlab` binary.
+//! Shared by the integration tests: running the `orderlab` binary, knowing where a budget
+//! cannot be met.
 
 use std::process::Command;
 
 /// The binary, through qemu-user when this test itself runs under qemu-user (the kernel cannot
 /// exec an aarch64 binary on an x86 host). `ORDERLAB_TEST_RUNNER` overrides the wrapper.
+#[allow(dead_code)]
 pub fn command() -> Command {
     let runner = std::env::var("ORDERLAB_TEST_RUNNER").ok().or_else(|| {
         (orderlab::machine::Platform::detect_hw() == orderlab::machine::Platform::QemuX86)

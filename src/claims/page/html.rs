@@ -227,11 +227,14 @@ fn evidence(s: &mut String, it: &Item, reports: &[RunReport]) {
             if let Some((model, axiom, cycle)) = m.cycle(Model::Rc11).or_else(|| m.cycles.first()) {
                 let _ = write!(
                     s,
-                    "<p>Why {} forbids it: {}</p><pre>{}</pre>",
+                    "<p>Why {} forbids it: {}</p>",
                     esc(model.title()),
-                    esc(axiom),
-                    esc(cycle)
+                    esc(axiom)
                 );
+                // No cycle to draw when no candidate execution reaches the outcome at all.
+                if !cycle.is_empty() {
+                    let _ = write!(s, "<pre>{}</pre>", esc(cycle));
+                }
             }
             if let Some(t) = &m.checkers {
                 s.push_str(&crate::report::checkers_html(t));

@@ -74,8 +74,9 @@ pub fn tally(c: &Catalogue) -> String {
     use super::Verdict::*;
     let n = |v| c.claims.iter().filter(|d| d.decision.verdict == v).count();
     format!(
-        "{} claims: TRUE {}, PARTLY TRUE {}, FALSE {}, NOT TESTABLE HERE {}, PENDING {}",
+        "{} claim{}: TRUE {}, PARTLY TRUE {}, FALSE {}, NOT TESTABLE HERE {}, PENDING {}",
         c.claims.len(),
+        if c.claims.len() == 1 { "" } else { "s" },
         n(True),
         n(PartlyTrue),
         n(False),
