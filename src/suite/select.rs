@@ -113,7 +113,7 @@ fn names_a_path(a: &str) -> bool {
 
 /// The test of a litmus file: its compiled catalog test, or the interpreter.
 /// Errors are `FILE:LINE:COL: message`, or `FILE: message` for a file that cannot be read (the
-/// OS's reason; a FIFO, a device or a file over [`MAX_LITMUS_BYTES`] is not read).
+/// OS's reason; a FIFO, a device or a file over `MAX_LITMUS_BYTES` (1 MiB) is not read).
 pub fn from_file(path: &Path) -> Result<Entry, String> {
     if let Some(e) = catalog_by_path(path) {
         return Ok(Entry::new(
