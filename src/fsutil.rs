@@ -118,26 +118,42 @@ pub fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
 /// Write `bytes` to `path` by the policy of this module. On an error nothing was replaced and
 /// no temporary file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    // The kernel follows the links (`/dev/stdout` → `/proc/self/fd/1` → a pipe included).
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => replace(&std::fs::canonicalize(path)?, bytes, Some(&m)),
-        Ok(m) if is_stream(&m) => write_stream(path, bytes),
-        Ok(m) => Err(io::Error::other(format!(
-            "refusing to write to {}",
-            kind_name(&m)
-        ))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            // A new file, or a dangling link: create the file the chain of links names.
-            match resolve(path)? {
-                (real, None) => replace(&real, bytes, None),
-                (real, Some(_)) => Err(io::Error::other(format!(
-                    "{} appeared while it was being written",
-                    real.display()
-                ))),
+    write_deciding(path, bytes, &|| {})
+}
+
+/// [`write_atomic`], with `after_miss` called each time the name is found missing, before the
+/// chain of links is resolved: where a test plays the other writer.
+fn write_deciding(path: &Path, bytes: &[u8], after_miss: &dyn Fn()) -> io::Result<()> {
+    // A name can change kind between looking and writing: another writer (a second `run
+    // --json` to the same file) may create it after it was found missing. The decision is then
+    // made again on what is there now; a few rounds settle any real race.
+    const ROUNDS: usize = 8;
+    for _ in 0..ROUNDS {
+        // The kernel follows the links (`/dev/stdout` → `/proc/self/fd/1` → a pipe included).
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => return replace(&std::fs::canonicalize(path)?, bytes, Some(&m)),
+            Ok(m) if is_stream(&m) => return write_stream(path, bytes),
+            Ok(m) => {
+                return Err(io::Error::other(format!(
+                    "refusing to write to {}",
+                    kind_name(&m)
+                )))
             }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                after_miss();
+                // A new file, or a dangling link: create the file the chain of links names,
+                // unless it appeared meanwhile (then decide again).
+                if let (real, None) = resolve(path)? {
+                    return replace(&real, bytes, None);
+                }
+            }
+            Err(e) => return Err(e),
         }
-        Err(e) => Err(e),
     }
+    Err(io::Error::other(format!(
+        "{} kept changing while it was being written ({ROUNDS} tries)",
+        path.display()
+    )))
 }
 
 /// Write into a FIFO or a character device as it is.
@@ -248,6 +264,29 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    /// A name found missing and then created by another writer (a second `run --json` to the
+    /// same file) before this one resolves it: the write goes ahead on what is there now, and
+    /// the file ends up whole with this writer's bytes. (Once, this failed with "appeared while
+    /// it was being written".)
+    #[test]
+    fn a_file_created_by_another_writer_meanwhile_is_replaced() {
+        let d = tmpdir("race");
+        let f = d.join("same.json");
+        let created = std::cell::Cell::new(0);
+        let other_writer = || {
+            created.set(created.get() + 1);
+            std::fs::write(&f, "theirs").expect("other writer");
+        };
+        write_deciding(&f, b"mine", &other_writer).expect("written");
+        assert_eq!(
+            created.get(),
+            1,
+            "the name was looked up once before it appeared"
+        );
+        assert_eq!(std::fs::read(&f).expect("read"), b"mine");
+        assert_eq!(names(&d), ["same.json"]);
     }
 
     #[test]
