@@ -204,7 +204,8 @@ pub struct ModelsEv {
     pub source: String,
     /// `(model, allowed)` in [`Model::ALL`] order.
     pub verdicts: Vec<(Model, bool)>,
-    /// `(model, axiom, cycle)` for each model that forbids the target.
+    /// `(model, axiom, cycle)` for each model that forbids the target; `cycle` is empty when no
+    /// candidate execution reaches the target at all (there is no cycle to draw).
     pub cycles: Vec<(Model, String, String)>,
     /// What loom and shuttle produce beside RC11 (`crate::checkers`), when they can run it.
     pub checkers: Option<crate::report::CheckerTable>,
